@@ -1,0 +1,102 @@
+package org.awaitj.agent.transform;
+
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+
+import static org.objectweb.asm.Opcodes.*;
+
+/**
+ * Emits the frame class of one {@code @Async} method: a {@code Coroutine} subclass with the resume label and
+ * one typed field per spilled value, whose {@code invokeSuspend} calls the body in the declaring class. It is
+ * defined beside that class (same loader and package), so the body reaches its fields by package access.
+ */
+final class FrameClassEmitter {
+    private FrameClassEmitter() {
+    }
+
+    static byte[] emit(MethodContext ctx, SpillLayout layout, String bodyDesc, int[] lines) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+            @Override
+            protected String getCommonSuperClass(String a, String b) {
+                return "java/lang/Object";      // never load classes from inside a class file transformer
+            }
+        };
+        int version = Math.max(ctx.owner.version & 0xFFFF, V1_8);
+        cw.visit(version, ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, ctx.frameClass, null, Names.COROUTINE, null);
+        if (ctx.owner.sourceFile != null) {
+            cw.visitSource(ctx.owner.sourceFile, null);
+        }
+        cw.visitField(0, "label", "I", null, null).visitEnd();
+        for (String[] f : layout.fields()) {
+            cw.visitField(0, f[0], f[1], null, null).visitEnd();
+        }
+
+        MethodVisitor mv = cw.visitMethod(0, "<init>", "()V", null, null);
+        mv.visitCode();
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitMethodInsn(INVOKESPECIAL, Names.COROUTINE, "<init>", "()V", false);
+        mv.visitInsn(RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+
+        mv = cw.visitMethod(ACC_PROTECTED, "invokeSuspend", "()Ljava/lang/Object;", null, null);
+        mv.visitCode();
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitMethodInsn(INVOKESTATIC, ctx.owner.name, ctx.method.name, bodyDesc, ctx.ownerIsInterface());
+        mv.visitInsn(ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+
+        mv = cw.visitMethod(ACC_PROTECTED, "describe", "()Ljava/lang/String;", null, null);
+        mv.visitCode();
+        mv.visitLdcInsn(ctx.shortName());
+        mv.visitInsn(ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+
+        mv = cw.visitMethod(ACC_PROTECTED, "stackTraceElement", "()Ljava/lang/StackTraceElement;", null, null);
+        mv.visitCode();
+        mv.visitTypeInsn(NEW, "java/lang/StackTraceElement");
+        mv.visitInsn(DUP);
+        mv.visitLdcInsn(ctx.owner.name.replace('/', '.'));
+        mv.visitLdcInsn(ctx.method.name);
+        if (ctx.owner.sourceFile != null) {
+            mv.visitLdcInsn(ctx.owner.sourceFile);
+        } else {
+            mv.visitInsn(ACONST_NULL);
+        }
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, ctx.frameClass, "label", "I");
+        mv.visitMethodInsn(INVOKESTATIC, ctx.frameClass, "lineOf", "(I)I", false);
+        mv.visitMethodInsn(INVOKESPECIAL, "java/lang/StackTraceElement", "<init>",
+                "(Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;I)V", false);
+        mv.visitInsn(ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+
+        // the source line of the await each label resumes after
+        mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "lineOf", "(I)I", null, null);
+        mv.visitCode();
+        Label dflt = new Label();
+        Label[] cases = new Label[lines.length];
+        for (int i = 0; i < lines.length; i++) {
+            cases[i] = new Label();
+        }
+        mv.visitVarInsn(ILOAD, 0);
+        mv.visitTableSwitchInsn(0, lines.length - 1, dflt, cases);
+        for (int i = 0; i < lines.length; i++) {
+            mv.visitLabel(cases[i]);
+            mv.visitLdcInsn(lines[i]);
+            mv.visitInsn(IRETURN);
+        }
+        mv.visitLabel(dflt);
+        mv.visitInsn(ICONST_M1);
+        mv.visitInsn(IRETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+}

@@ -1,0 +1,84 @@
+package org.awaitj.agent.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.awaitj.agent.transform.AsyncTransformer;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.util.CheckClassAdapter;
+
+/**
+ * Loads the classes of one package itself, rewritten by the transformer exactly as the agent would, after
+ * checking every output class with ASM's {@link CheckClassAdapter} (data flow included). Defining them then
+ * runs the JVM's own verifier. Everything else comes from the parent, the runtime included.
+ */
+public final class RewritingClassLoader extends ClassLoader {
+    private final String prefix;
+    /** Every refusal the transformer reported, in load order. */
+    public final List<String> problems = new ArrayList<>();
+    /** Names of the frame classes defined. */
+    public final List<String> generated = new ArrayList<>();
+
+    public RewritingClassLoader(String packagePrefix) {
+        super(RewritingClassLoader.class.getClassLoader());
+        this.prefix = packagePrefix;
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (!name.startsWith(prefix)) {
+            return super.loadClass(name, resolve);
+        }
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> c = findLoadedClass(name);
+            if (c == null) {
+                c = rewriteAndDefine(name);
+            }
+            if (resolve) {
+                resolveClass(c);
+            }
+            return c;
+        }
+    }
+
+    private Class<?> rewriteAndDefine(String name) throws ClassNotFoundException {
+        byte[] original = read(name);
+        AsyncTransformer.Result r = AsyncTransformer.transform(original);
+        problems.addAll(r.problems());
+        if (!r.changed()) {
+            return defineClass(name, original, 0, original.length);
+        }
+        for (AsyncTransformer.GeneratedClass g : r.generated()) {
+            verify(g.bytes());
+            String frameName = g.internalName().replace('/', '.');
+            defineClass(frameName, g.bytes(), 0, g.bytes().length);
+            generated.add(frameName);
+        }
+        verify(r.bytes());
+        return defineClass(name, r.bytes(), 0, r.bytes().length);
+    }
+
+    /** ASM's verifier over the class; fails with its report. */
+    public void verify(byte[] bytes) {
+        StringWriter report = new StringWriter();
+        CheckClassAdapter.verify(new ClassReader(bytes), this, false, new PrintWriter(report));
+        if (!report.toString().isEmpty()) {
+            throw new AssertionError("CheckClassAdapter rejected " + new ClassReader(bytes).getClassName() + ":\n" + report);
+        }
+    }
+
+    private byte[] read(String name) throws ClassNotFoundException {
+        try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+            if (in == null) {
+                throw new ClassNotFoundException(name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new ClassNotFoundException(name, e);
+        }
+    }
+}

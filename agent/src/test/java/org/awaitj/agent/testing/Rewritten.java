@@ -1,0 +1,67 @@
+package org.awaitj.agent.testing;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+
+import org.awaitj.AsyncIO;
+import org.awaitj.Coroutine;
+import org.awaitj.EventLoop;
+
+/**
+ * Runs {@code @Async} methods of test classes after rewriting them in a fresh {@link RewritingClassLoader}:
+ * {@code Rewritten.run(Loops.class, "sumWhile", 10)} calls the static method and runs the coroutine it
+ * returns on a new event loop on virtual time.
+ */
+public final class Rewritten {
+    private Rewritten() {
+    }
+
+    /** The class as the agent would load it, in a loader of its own. */
+    public static Class<?> load(Class<?> original) {
+        try {
+            return new RewritingClassLoader(original.getPackageName() + ".").loadClass(original.getName());
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Calls the static method and returns the coroutine it made, without running any of it. */
+    public static Coroutine<?> call(Class<?> rewritten, String method, Object... args) {
+        Method m = Arrays.stream(rewritten.getDeclaredMethods())
+                .filter(x -> x.getName().equals(method) && x.getParameterCount() == args.length && !x.isSynthetic())
+                .findFirst().orElseThrow(() -> new AssertionError("no method " + method + " with " + args.length + " arguments"));
+        m.setAccessible(true);
+        try {
+            return (Coroutine<?>) m.invoke(null, args);
+        } catch (InvocationTargetException e) {
+            throw sneaky(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Rewrites the class, calls the static method and runs the coroutine to completion on virtual time. */
+    @SuppressWarnings("unchecked")
+    public static <T> T run(Class<?> original, String method, Object... args) {
+        return (T) runOn(EventLoop.withVirtualTime(), load(original), method, args);
+    }
+
+    public static Object runOn(EventLoop loop, Class<?> rewritten, String method, Object... args) {
+        try {
+            return loop.runUntilComplete(call(rewritten, method, args));
+        } finally {
+            loop.close();
+        }
+    }
+
+    /** Runs with {@link AsyncIO#run}, on the real clock. */
+    public static Object runReal(Class<?> original, String method, Object... args) {
+        return AsyncIO.run(call(load(original), method, args));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> RuntimeException sneaky(Throwable e) throws E {
+        throw (E) e;
+    }
+}

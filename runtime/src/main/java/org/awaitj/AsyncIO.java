@@ -1,0 +1,283 @@
+package org.awaitj;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
+
+/**
+ * The verbs of asyncio, as static methods: {@code import static org.awaitj.AsyncIO.*;}.
+ *
+ * <p>{@link #await} and {@link #result} are rewritten by the awaitj agent inside {@code @Async} methods; what
+ * is written here is what they do anywhere else.
+ */
+public final class AsyncIO {
+    private static final System.Logger LOG = System.getLogger("org.awaitj");
+
+    private AsyncIO() {
+    }
+
+    /**
+     * Runs {@code main} on a new event loop on the calling thread and returns its result, like
+     * {@code asyncio.run}: on the way out it cancels the tasks still pending and lets them finish, waits for the
+     * default executor, and closes the loop. Main's exception is rethrown unchanged.
+     */
+    public static <T> T run(Coroutine<T> main) {
+        return run(main, Boolean.getBoolean("awaitj.debug"));
+    }
+
+    /** {@link #run(Coroutine)} with debug mode on or off. */
+    public static <T> T run(Coroutine<T> main, boolean debug) {
+        if (main == null) {
+            throw new NullPointerException("AsyncIO.run(null): pass the coroutine object, as in run(main())");
+        }
+        if (EventLoop.running() != null) {
+            throw new IllegalStateException("AsyncIO.run cannot be called from a running event loop: "
+                    + "await the coroutine, or createTask it, instead");
+        }
+        EventLoop loop = new EventLoop();
+        loop.setDebug(debug);
+        try {
+            return loop.runUntilComplete(main);
+        } finally {
+            try {
+                cancelAllTasks(loop);
+                loop.shutdownDefaultExecutor();
+            } finally {
+                loop.close();
+            }
+        }
+    }
+
+    private static void cancelAllTasks(EventLoop loop) {
+        Set<Task<?>> left = loop.allTasks();
+        if (left.isEmpty()) {
+            return;
+        }
+        for (Task<?> t : left) {
+            t.cancel();
+        }
+        loop.runUntilComplete(Gather.of(loop, true, List.copyOf(left)));
+        for (Task<?> t : left) {
+            if (t.isCancelled()) {
+                continue;
+            }
+            Throwable e = t.exception();
+            if (e != null) {
+                LOG.log(System.Logger.Level.ERROR, "unhandled exception during AsyncIO.run() shutdown in " + t, e);
+            } else {
+                LOG.log(System.Logger.Level.WARNING, t + " refused cancellation at AsyncIO.run() shutdown and returned");
+            }
+        }
+    }
+
+    /**
+     * Suspends the calling coroutine until {@code awaitable} is done, and returns its value or throws its
+     * exception unchanged. Only inside an {@code @Async} method rewritten by the awaitj agent.
+     */
+    public static <T> T await(Awaitable<T> awaitable) {
+        throw notRewritten("await");
+    }
+
+    /** {@link #await(Awaitable)} for a {@link CompletionStage} completed by any thread. */
+    public static <T> T await(CompletionStage<T> stage) {
+        throw notRewritten("await");
+    }
+
+    private static IllegalStateException notRewritten(String what) {
+        String how = System.getProperty("awaitj.agent") == null
+                ? "the awaitj agent is not installed: start the JVM with -javaagent:awaitj-agent.jar, or call "
+                    + "org.awaitj.agent.AwaitJAgent.install() before the classes that use await are loaded"
+                : "mark the enclosing method @Async, with return type Coroutine<T> (a lambda or a method that is "
+                    + "not @Async cannot await)";
+        return new IllegalStateException(what + "(...) called outside a rewritten @Async method: " + how);
+    }
+
+    /** {@code return result(value);} completes an {@code @Async} method with a value. */
+    public static <T> Coroutine<T> result(T value) {
+        return new Result<>(value);
+    }
+
+    /** {@code return result();} completes an {@code @Async Coroutine<Void>} method. */
+    public static Coroutine<Void> result() {
+        return new Result<>(null);
+    }
+
+    /** Suspends for {@code seconds}; {@code sleep(0)} lets the other ready tasks run once. */
+    public static Coroutine<Void> sleep(double seconds) {
+        return new Sleep<>(seconds, null);
+    }
+
+    /** Suspends for a duration. */
+    public static Coroutine<Void> sleep(Duration duration) {
+        return new Sleep<>(duration.toNanos() / 1e9, null);
+    }
+
+    /** Suspends for {@code seconds}, then yields {@code value}. */
+    public static <T> Coroutine<T> sleep(double seconds, T value) {
+        return new Sleep<>(seconds, value);
+    }
+
+    /** Schedules a coroutine as a task of the running loop. */
+    public static <T> Task<T> createTask(Coroutine<T> coro) {
+        return getRunningLoop().createTask(coro);
+    }
+
+    /** Schedules a coroutine as a named task of the running loop. */
+    public static <T> Task<T> createTask(Coroutine<T> coro, String name) {
+        return getRunningLoop().createTask(coro, name);
+    }
+
+    /**
+     * Runs the awaitables concurrently (coroutines become tasks) and completes with their results in argument
+     * order. The first exception propagates to the awaiter; the other children keep running. Cancelling the
+     * gather cancels the children.
+     */
+    @SafeVarargs
+    public static <T> Future<List<T>> gather(Awaitable<? extends T>... awaitables) {
+        return gather(Arrays.asList(awaitables));
+    }
+
+    /** {@link #gather(Awaitable[])} over a list. */
+    public static <T> Future<List<T>> gather(List<? extends Awaitable<? extends T>> awaitables) {
+        return Gather.of(getRunningLoop(), false, awaitables);
+    }
+
+    /**
+     * With {@code returnExceptions} true, every child runs to the end and a failed child's slot holds its
+     * {@link Throwable} (a {@link CancellationException} for a cancelled one).
+     */
+    public static Future<List<Object>> gather(boolean returnExceptions, Awaitable<?>... awaitables) {
+        return Gather.of(getRunningLoop(), returnExceptions, Arrays.asList(awaitables));
+    }
+
+    /** Runs blocking code on the loop's default thread pool; the loop stays free. */
+    public static <T> Future<T> toThread(Callable<T> fn) {
+        EventLoop loop = getRunningLoop();
+        return runInExecutor(loop, loop.defaultExecutor(), fn);
+    }
+
+    /**
+     * Runs {@code fn} on {@code executor} and returns a future of its result on the running loop. Cancelling
+     * the future interrupts the worker, if it has started.
+     */
+    public static <T> Future<T> runInExecutor(Executor executor, Callable<T> fn) {
+        return runInExecutor(getRunningLoop(), executor, fn);
+    }
+
+    private static <T> Future<T> runInExecutor(EventLoop loop, Executor executor, Callable<T> fn) {
+        Future<T> f = loop.createFuture();
+        FutureTask<T> work = new FutureTask<>(fn) {
+            @Override
+            protected void done() {
+                try {
+                    loop.callSoonThreadsafe(() -> settle(f, this));
+                } catch (IllegalStateException closed) {
+                    // the loop is gone; nobody is left to tell
+                }
+            }
+        };
+        f.addDoneCallback(done -> {
+            if (done.isCancelled()) {
+                work.cancel(true);
+            }
+        });
+        executor.execute(work);
+        return f;
+    }
+
+    private static <T> void settle(Future<T> f, FutureTask<T> work) {
+        if (f.isDone()) {
+            return;
+        }
+        try {
+            f.setResult(work.get());
+        } catch (ExecutionException e) {
+            f.setException(e.getCause());
+        } catch (CancellationException e) {
+            f.cancel();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            f.setException(e);
+        }
+    }
+
+    /** The task running the calling coroutine, or null outside a task. */
+    public static Task<?> currentTask() {
+        return getRunningLoop().currentTask();
+    }
+
+    /** Every task of the running loop that is not done yet. */
+    public static Set<Task<?>> allTasks() {
+        return getRunningLoop().allTasks();
+    }
+
+    /** The loop running on this thread; {@link IllegalStateException} when there is none. */
+    public static EventLoop getRunningLoop() {
+        EventLoop loop = EventLoop.running();
+        if (loop == null) {
+            throw new IllegalStateException("no running event loop on thread " + Thread.currentThread().getName()
+                    + ": start one with AsyncIO.run(main()), or use runCoroutineThreadsafe from other threads");
+        }
+        return loop;
+    }
+
+    /** Submits a coroutine to a loop running on another thread; the returned future completes with its result. */
+    public static <T> CompletableFuture<T> runCoroutineThreadsafe(Coroutine<T> coro, EventLoop loop) {
+        CompletableFuture<Task<T>> task = new CompletableFuture<>();
+        CompletableFuture<T> view = new CompletableFuture<>() {
+            @Override
+            public boolean cancel(boolean mayInterruptIfRunning) {
+                boolean cancelled = super.cancel(mayInterruptIfRunning);
+                if (cancelled) {
+                    task.thenAccept(t -> loop.callSoonThreadsafe(t::cancel));
+                }
+                return cancelled;
+            }
+        };
+        loop.callSoonThreadsafe(() -> {
+            Task<T> t;
+            try {
+                t = loop.createTask(coro);
+            } catch (RuntimeException e) {
+                view.completeExceptionally(e);
+                return;
+            }
+            task.complete(t);
+            t.toCompletableFuture().whenComplete((v, e) -> {
+                if (e != null) {
+                    view.completeExceptionally(e instanceof CancellationException ? e : e);
+                } else {
+                    view.complete(v);
+                }
+            });
+        });
+        return view;
+    }
+
+    /** What {@code result(v)} is outside a rewritten method: a coroutine that completes at once with v. */
+    private static final class Result<T> extends Coroutine<T> {
+        private final T value;
+
+        Result(T value) {
+            this.value = value;
+        }
+
+        @Override
+        protected Object invokeSuspend() {
+            return complete(value);
+        }
+
+        @Override
+        protected String describe() {
+            return "AsyncIO.result(" + value + ")";
+        }
+    }
+}

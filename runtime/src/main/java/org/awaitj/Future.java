@@ -1,0 +1,299 @@
+package org.awaitj;
+
+import java.util.ArrayList;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+
+/**
+ * A low-level result holder bound to an event loop, like {@code asyncio.Future}.
+ *
+ * <p>Not thread-safe: use it from its loop's thread only (other threads go through
+ * {@link EventLoop#callSoonThreadsafe} or {@link #toCompletableFuture()}). Done callbacks run through the
+ * loop's ready queue, never inline. It deliberately does not implement {@link CompletionStage}, so that
+ * {@code await(future)} picks one overload.
+ *
+ * @param <T> the type of the result
+ */
+public class Future<T> implements Awaitable<T> {
+    private static final int PENDING = 0;
+    private static final int FINISHED = 1;
+    private static final int CANCELLED = 2;
+
+    final EventLoop loop;
+    private int state;
+    private Object result;
+    private Throwable exception;
+    private String cancelMessage;
+    /** null, one callback, or an ArrayList of them; a callback is a Consumer or a Task to wake. */
+    private Object callbacks;
+    /** Whether anyone looked at the exception: if not, the loop reports it. */
+    boolean retrieved;
+
+    /** A future on the running loop; see also {@link EventLoop#createFuture()}. */
+    public Future() {
+        this(AsyncIO.getRunningLoop());
+    }
+
+    Future(EventLoop loop) {
+        this.loop = loop;
+    }
+
+    public boolean isDone() {
+        return state != PENDING;
+    }
+
+    public boolean isCancelled() {
+        return state == CANCELLED;
+    }
+
+    /** Marks the future done with a value and schedules its callbacks. */
+    public void setResult(T value) {
+        checkPending("setResult");
+        result = value;
+        state = FINISHED;
+        scheduleCallbacks();
+    }
+
+    /** Marks the future done with an exception and schedules its callbacks. */
+    public void setException(Throwable error) {
+        checkPending("setException");
+        if (error instanceof CancellationException) {
+            throw new IllegalArgumentException("use cancel() rather than setException(CancellationException)");
+        }
+        exception = error;
+        state = FINISHED;
+        scheduleCallbacks();
+    }
+
+    /** Cancels the future if it is not done yet; true when it was cancelled by this call. */
+    public boolean cancel() {
+        return cancel(null);
+    }
+
+    /** Cancels with a message that the {@link CancellationException} carries. */
+    public boolean cancel(String msg) {
+        if (state != PENDING) {
+            return false;
+        }
+        state = CANCELLED;
+        cancelMessage = msg;
+        scheduleCallbacks();
+        return true;
+    }
+
+    /**
+     * The result; throws the future's exception unchanged (checked ones too), a
+     * {@link CancellationException} if it was cancelled, or {@link IllegalStateException} if it is not done.
+     */
+    @SuppressWarnings("unchecked")
+    public T result() {
+        if (state == PENDING) {
+            throw new IllegalStateException(this + " is not done yet: await it, or check isDone() first");
+        }
+        if (state == CANCELLED) {
+            throw cancellation();
+        }
+        retrieved = true;
+        if (exception != null) {
+            throw CoroutineSupport.sneakyThrow(exception);
+        }
+        return (T) result;
+    }
+
+    /** The exception, or null when it completed with a value; {@link CancellationException} if cancelled. */
+    public Throwable exception() {
+        if (state == PENDING) {
+            throw new IllegalStateException(this + " is not done yet: await it, or check isDone() first");
+        }
+        if (state == CANCELLED) {
+            throw cancellation();
+        }
+        retrieved = true;
+        return exception;
+    }
+
+    /** Adds a callback that runs, through the loop's ready queue, once the future is done. */
+    public void addDoneCallback(Consumer<? super Future<T>> callback) {
+        if (state != PENDING) {
+            loop.callSoon(() -> callback.accept(this));
+        } else {
+            addCallback(callback);
+        }
+    }
+
+    /** Removes every registration of the callback; returns how many there were. */
+    public int removeDoneCallback(Consumer<? super Future<T>> callback) {
+        if (callbacks == callback) {
+            callbacks = null;
+            return 1;
+        }
+        if (callbacks instanceof ArrayList<?> list) {
+            int before = list.size();
+            list.removeIf(c -> c == callback);
+            return before - list.size();
+        }
+        return 0;
+    }
+
+    /**
+     * A view for callers outside the loop: completes when this future does (on the loop's thread); cancelling
+     * the view cancels this future through {@link EventLoop#callSoonThreadsafe}.
+     */
+    public CompletableFuture<T> toCompletableFuture() {
+        CompletableFuture<T> view = new CompletableFuture<>() {
+            @Override
+            public boolean cancel(boolean mayInterruptIfRunning) {
+                boolean cancelled = super.cancel(mayInterruptIfRunning);
+                if (cancelled) {
+                    loop.callSoonThreadsafe(() -> Future.this.cancel());
+                }
+                return cancelled;
+            }
+        };
+        Runnable copy = () -> copyTo(view);
+        if (state != PENDING) {
+            copy.run();
+        } else {
+            addCallback((Consumer<Future<T>>) f -> copy.run());
+        }
+        return view;
+    }
+
+    private void copyTo(CompletableFuture<T> view) {
+        if (state == CANCELLED) {
+            view.cancel(false);
+        } else if (exception != null) {
+            retrieved = true;
+            view.completeExceptionally(exception);
+        } else {
+            view.complete(castResult());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private T castResult() {
+        return (T) result;
+    }
+
+    /** The result for an awaiter: returned, or thrown unchanged. */
+    final Object resultForAwaiter() {
+        return result();
+    }
+
+    /** The outcome for a task that suspended on this future: the value, or the exception wrapped. */
+    final Object outcomeForAwaiter() {
+        if (state == CANCELLED) {
+            return new CoroutineSupport.Thrown(cancellation());
+        }
+        retrieved = true;
+        return exception != null ? new CoroutineSupport.Thrown(exception) : result;
+    }
+
+    final String cancelMessage() {
+        return cancelMessage;
+    }
+
+    CancellationException cancellation() {
+        return new CancellationException(cancelMessage);
+    }
+
+    /** Registers a task to wake when this future is done (no allocation beyond the callback list). */
+    final void addWaiter(Task<?> task) {
+        addCallback(task);
+    }
+
+    final void removeWaiter(Task<?> task) {
+        if (callbacks == task) {
+            callbacks = null;
+        } else if (callbacks instanceof ArrayList<?> list) {
+            list.remove(task);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void addCallback(Object callback) {
+        if (callbacks == null) {
+            callbacks = callback;
+        } else if (callbacks instanceof ArrayList<?> list) {
+            ((ArrayList<Object>) list).add(callback);
+        } else {
+            ArrayList<Object> list = new ArrayList<>(4);
+            list.add(callbacks);
+            list.add(callback);
+            callbacks = list;
+        }
+    }
+
+    private void scheduleCallbacks() {
+        Object cbs = callbacks;
+        callbacks = null;
+        if (cbs == null) {
+            return;
+        }
+        if (cbs instanceof ArrayList<?> list) {
+            for (Object cb : list) {
+                scheduleCallback(cb);
+            }
+        } else {
+            scheduleCallback(cbs);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void scheduleCallback(Object cb) {
+        if (cb instanceof Task<?> task) {
+            loop.readyAdd(task);
+        } else {
+            Consumer<? super Future<T>> c = (Consumer<? super Future<T>>) cb;
+            loop.callSoon(() -> c.accept(this));
+        }
+    }
+
+    private void checkPending(String what) {
+        if (state != PENDING) {
+            throw new IllegalStateException(what + " on " + this + ", which is already done");
+        }
+    }
+
+    /** A future on {@code loop} that follows a stage completed on any thread; cancelling it cancels the stage. */
+    static <T> Future<T> fromStage(CompletionStage<T> stage, EventLoop loop) {
+        Future<T> f = new Future<>(loop);
+        stage.whenComplete((v, e) -> loop.callSoonThreadsafe(() -> {
+            if (f.isDone()) {
+                return;
+            }
+            if (e == null) {
+                f.setResult(v);
+            } else {
+                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                if (cause instanceof CancellationException) {
+                    f.cancel(cause.getMessage());
+                } else {
+                    f.setException(cause);
+                }
+            }
+        }));
+        f.addCallback((Consumer<Future<T>>) done -> {
+            if (done.isCancelled()) {
+                try {
+                    stage.toCompletableFuture().cancel(true);
+                } catch (UnsupportedOperationException ignored) {
+                    // a stage that cannot be viewed as a CompletableFuture cannot be cancelled either
+                }
+            }
+        });
+        return f;
+    }
+
+    String stateName() {
+        return state == PENDING ? "pending" : state == CANCELLED ? "cancelled" : exception != null ? "failed" : "finished";
+    }
+
+    @Override
+    public String toString() {
+        return "<Future " + stateName() + ">";
+    }
+}

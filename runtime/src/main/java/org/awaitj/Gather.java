@@ -1,0 +1,116 @@
+package org.awaitj;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+
+/**
+ * {@code AsyncIO.gather}: the future of a list of results, in argument order, like asyncio's
+ * {@code _GatheringFuture}. Without {@code returnExceptions} the first failure (or cancellation) of a child
+ * completes the gather while the other children keep running; cancelling the gather cancels the children.
+ */
+final class Gather<T> extends Future<List<T>> {
+    private final List<Future<?>> children;
+    private final boolean returnExceptions;
+    private int finished;
+    private boolean cancelRequested;
+
+    private Gather(EventLoop loop, List<Future<?>> children, boolean returnExceptions) {
+        super(loop);
+        this.children = children;
+        this.returnExceptions = returnExceptions;
+    }
+
+    static <T> Gather<T> of(EventLoop loop, boolean returnExceptions, List<? extends Awaitable<?>> awaitables) {
+        Map<Awaitable<?>, Future<?>> seen = new IdentityHashMap<>();
+        List<Future<?>> children = new ArrayList<>(awaitables.size());
+        for (Awaitable<?> a : awaitables) {
+            if (a == null) {
+                throw new NullPointerException("gather: argument " + children.size() + " is null");
+            }
+            children.add(seen.computeIfAbsent(a, loop::ensureFuture));
+        }
+        Gather<T> outer = new Gather<>(loop, children, returnExceptions);
+        if (children.isEmpty()) {
+            outer.complete();
+            return outer;
+        }
+        for (Future<?> child : seen.values()) {
+            child.addDoneCallback(outer::childDone);
+        }
+        return outer;
+    }
+
+    private void childDone(Future<?> child) {
+        // a child shared by several slots counts for each of them
+        int slots = 0;
+        for (Future<?> c : children) {
+            if (c == child) {
+                slots++;
+            }
+        }
+        finished += slots;
+        if (isDone()) {
+            if (!child.isCancelled()) {
+                child.exception();      // retrieved: nobody else will look at it
+            }
+            return;
+        }
+        if (!returnExceptions) {
+            if (child.isCancelled()) {
+                super.cancel(child.cancelMessage());
+                return;
+            }
+            Throwable e = child.exception();
+            if (e != null) {
+                super.setException(e);
+                return;
+            }
+        }
+        if (finished == children.size()) {
+            complete();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void complete() {
+        if (cancelRequested) {
+            super.cancel(null);
+            return;
+        }
+        List<Object> results = new ArrayList<>(children.size());
+        for (Future<?> c : children) {
+            if (c.isCancelled()) {
+                results.add(new CancellationException(c.cancelMessage()));
+            } else {
+                Throwable e = c.exception();
+                results.add(e != null ? e : c.result());
+            }
+        }
+        super.setResult((List<T>) Collections.unmodifiableList(results));
+    }
+
+    /** Cancels every child that is not done; the gather completes once they have finished. */
+    @Override
+    public boolean cancel(String msg) {
+        if (isDone()) {
+            return false;
+        }
+        boolean any = false;
+        for (Future<?> c : children) {
+            any |= c.cancel(msg);
+        }
+        if (any) {
+            cancelRequested = true;
+        }
+        return any;
+    }
+
+    @Override
+    public String toString() {
+        return "<Gather " + stateName() + " of " + children.size() + ">";
+    }
+}

@@ -1,0 +1,46 @@
+package org.awaitj;
+
+/**
+ * A callback scheduled on an event loop by {@code callSoon}, {@code callLater} or {@code callAt}: cancel it
+ * and it will not run. Timer handles also carry the loop time they are due at.
+ */
+public final class Handle implements Comparable<Handle> {
+    /** A Runnable, or a Task to wake (the loop's own timers, which need no extra object). */
+    final Object callback;
+    /** Loop time the callback is due at; NaN for a callback that is ready now. */
+    final double when;
+    /** Orders timers due at the same time by when they were scheduled (FIFO). */
+    final long seq;
+    private boolean cancelled;
+
+    Handle(Object callback, double when, long seq) {
+        this.callback = callback;
+        this.when = when;
+        this.seq = seq;
+    }
+
+    /** The callback will not run; cancelling twice, or after it ran, does nothing. */
+    public void cancel() {
+        cancelled = true;
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    /** The loop time a timer is due at, in seconds; NaN for {@code callSoon} handles. */
+    public double when() {
+        return when;
+    }
+
+    @Override
+    public int compareTo(Handle o) {
+        int c = Double.compare(when, o.when);
+        return c != 0 ? c : Long.compare(seq, o.seq);
+    }
+
+    @Override
+    public String toString() {
+        return "<Handle " + callback + (Double.isNaN(when) ? "" : " when=" + when) + (cancelled ? " cancelled" : "") + ">";
+    }
+}

@@ -1,0 +1,38 @@
+package org.awaitj;
+
+/** {@code AsyncIO.sleep}: suspends the awaiting task on a loop timer, or for one turn when the delay is 0. */
+final class Sleep<T> extends Coroutine<T> {
+    private final double delay;
+    private final T value;
+    private boolean suspended;
+
+    Sleep(double delay, T value) {
+        if (Double.isNaN(delay)) {
+            throw new IllegalArgumentException("sleep(NaN): the delay must be a number of seconds");
+        }
+        this.delay = delay;
+        this.value = value;
+    }
+
+    @Override
+    protected Object invokeSuspend() {
+        if (!suspended) {
+            suspended = true;
+            Task<?> t = task();
+            if (delay <= 0) {
+                t.yieldOnce(this);
+            } else {
+                EventLoop loop = t.loop;
+                t.suspendOn(loop.wakeAt(loop.time() + delay, t), this);
+            }
+            return CoroutineSupport.SUSPENDED;
+        }
+        CoroutineSupport.resumeValue(this);     // throws CancellationException if cancelled meanwhile
+        return complete(value);
+    }
+
+    @Override
+    protected String describe() {
+        return "AsyncIO.sleep(" + delay + ")";
+    }
+}

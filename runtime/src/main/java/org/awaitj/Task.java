@@ -1,0 +1,244 @@
+package org.awaitj;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A coroutine scheduled on an event loop, like {@code asyncio.Task}: it runs concurrently with other tasks,
+ * one step at a time, from the loop's FIFO ready queue.
+ *
+ * <p>A step resumes the innermost suspended coroutine of the task's await chain and runs until it suspends
+ * again. When a coroutine completes, its awaiting caller is resumed in the same loop, not by recursion, so
+ * resuming a chain of any depth needs a bounded stack.
+ *
+ * @param <T> the type of the root coroutine's result
+ */
+public class Task<T> extends Future<T> {
+    private static final AtomicLong COUNTER = new AtomicLong();
+
+    private final Coroutine<T> coro;
+    private String name;
+    /** The innermost coroutine of the chain: the one to resume on the next step. */
+    Coroutine<?> current;
+    /** What the task is suspended on: a Future, a timer Handle, or null (ready, or yielding). */
+    private Object awaiting;
+    /** A coroutine to start from the step loop rather than inline (the trampoline, see CoroutineSupport). */
+    Coroutine<?> pendingStart;
+    /** How many coroutines are running inline on the current Java stack. */
+    int depth;
+    private boolean started;
+    private boolean mustCancel;
+    private String mustCancelMessage;
+
+    Task(EventLoop loop, Coroutine<T> coro, String name) {
+        super(loop);
+        CoroutineSupport.start(coro, this, null);
+        this.coro = coro;
+        this.current = coro;
+        this.name = name != null ? name : "Task-" + COUNTER.incrementAndGet();
+        loop.taskCreated(this);
+        loop.readyAdd(this);
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public Coroutine<T> getCoroutine() {
+        return coro;
+    }
+
+    /**
+     * The await chain as stack trace elements, innermost first: one element per coroutine of the chain,
+     * naming the coroutine's method.
+     */
+    public StackTraceElement[] getStack() {
+        List<StackTraceElement> stack = new ArrayList<>();
+        for (Coroutine<?> c = current; c != null && !isDone(); c = c.caller) {
+            stack.add(c.stackTraceElement());
+        }
+        return stack.toArray(new StackTraceElement[0]);
+    }
+
+    /** Prints {@link #getStack()} to standard error. */
+    public void printStack() {
+        System.err.println("Stack for " + this + ":");
+        for (StackTraceElement e : getStack()) {
+            System.err.println("\tat " + e);
+        }
+    }
+
+    /**
+     * Asks the task to stop: its pending await throws {@link CancellationException} on its next step. The
+     * coroutine may catch it (then the task is not cancelled); {@code finally} blocks run either way.
+     *
+     * @return false if the task is already done
+     */
+    @Override
+    public boolean cancel(String msg) {
+        if (isDone()) {
+            return false;
+        }
+        Object w = awaiting;
+        if (w instanceof Future<?> f && f.cancel(msg)) {
+            return true;    // its callbacks wake this task with the CancellationException
+        }
+        mustCancel = true;
+        mustCancelMessage = msg;
+        if (w instanceof Handle timer) {
+            timer.cancel();
+            awaiting = null;
+            loop.readyAdd(this);
+        }
+        return true;
+    }
+
+    /** Suspends the task until {@code f} is done; {@code frame} is resumed with its outcome. */
+    final void suspendOn(Future<?> f, Coroutine<?> frame) {
+        current = frame;
+        awaiting = f;
+        f.addWaiter(this);
+    }
+
+    /** Suspends the task until the timer fires. */
+    final void suspendOn(Handle timer, Coroutine<?> frame) {
+        current = frame;
+        awaiting = timer;
+    }
+
+    /** Suspends the task for one turn of the loop: it goes to the back of the ready queue. */
+    final void yieldOnce(Coroutine<?> frame) {
+        current = frame;
+        awaiting = null;
+        loop.readyAdd(this);
+    }
+
+    /** One step, run from the loop's ready queue. */
+    final void step() {
+        if (isDone()) {
+            return;
+        }
+        Object outcome = null;
+        Object w = awaiting;
+        awaiting = null;
+        if (w instanceof Future<?> f) {
+            outcome = f.outcomeForAwaiter();
+        }
+        if (mustCancel) {
+            mustCancel = false;
+            outcome = new CoroutineSupport.Thrown(new CancellationException(mustCancelMessage));
+        }
+        Coroutine<?> frame = current;
+        if (!started) {
+            started = true;
+            if (outcome instanceof CoroutineSupport.Thrown t) {
+                finish(null, t.error);      // cancelled before it started: none of the body runs
+                return;
+            }
+        } else {
+            frame.value = outcome;
+        }
+        Task<?> previous = loop.enterTask(this);
+        try {
+            run(frame);
+        } finally {
+            loop.leaveTask(previous);
+        }
+    }
+
+    /** The step loop: resume {@code frame}, and each caller whose callee completed, until one suspends. */
+    private void run(Coroutine<?> frame) {
+        depth = 0;
+        for (;;) {
+            Object r;
+            try {
+                r = frame.invokeSuspend();
+            } catch (Throwable error) {
+                Coroutine<?> up = frame.caller;
+                if (up == null) {
+                    finish(null, error);
+                    return;
+                }
+                up.value = new CoroutineSupport.Thrown(error);
+                frame = up;
+                continue;
+            }
+            if (r == CoroutineSupport.SUSPENDED) {
+                Coroutine<?> next = pendingStart;
+                if (next == null) {
+                    return;
+                }
+                pendingStart = null;
+                frame = next;
+                continue;
+            }
+            Coroutine<?> up = frame.caller;
+            if (r instanceof Coroutine<?> delegate && r != CoroutineSupport.COMPLETED) {
+                try {
+                    CoroutineSupport.start(delegate, this, up);    // return other(): run it in frame's place
+                    frame = delegate;
+                    continue;
+                } catch (IllegalStateException e) {
+                    if (up == null) {
+                        finish(null, e);
+                        return;
+                    }
+                    up.value = new CoroutineSupport.Thrown(e);
+                    frame = up;
+                    continue;
+                }
+            }
+            Object v = CoroutineSupport.completedValue(frame, r);
+            if (up == null) {
+                finish(v, null);
+                return;
+            }
+            up.value = v;
+            frame = up;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void finish(Object value, Throwable error) {
+        current = null;
+        if (error == null) {
+            setResultInternal((T) value);
+        } else if (error instanceof CancellationException c) {
+            super.cancel(c.getMessage());
+        } else {
+            setExceptionInternal(error);
+        }
+        loop.taskDone(this);
+    }
+
+    private void setResultInternal(T value) {
+        super.setResult(value);
+    }
+
+    private void setExceptionInternal(Throwable error) {
+        super.setException(error);
+    }
+
+    /** A task's result is set by its coroutine only. */
+    @Override
+    public void setResult(T value) {
+        throw new IllegalStateException("setResult on a task: a task's result is what its coroutine returns");
+    }
+
+    /** A task's exception is set by its coroutine only. */
+    @Override
+    public void setException(Throwable error) {
+        throw new IllegalStateException("setException on a task: a task fails when its coroutine throws");
+    }
+
+    @Override
+    public String toString() {
+        return "<Task " + stateName() + " name='" + name + "' coro=" + coro.describe() + ">";
+    }
+}
