@@ -48,6 +48,7 @@ public final class AsyncIO {
             return loop.runUntilComplete(main);
         } finally {
             try {
+                loop.runReadyCallbacks();
                 cancelAllTasks(loop);
                 loop.shutdownDefaultExecutor();
             } finally {
@@ -173,23 +174,26 @@ public final class AsyncIO {
     }
 
     private static <T> Future<T> runInExecutor(EventLoop loop, Executor executor, Callable<T> fn) {
-        Future<T> f = loop.createFuture();
-        FutureTask<T> work = new FutureTask<>(fn) {
+        FutureTask<T> work = new FutureTask<>(fn);
+        // cancelling the future interrupts the worker at once, not on a later turn of the loop
+        Future<T> f = new Future<>(loop) {
             @Override
-            protected void done() {
-                try {
-                    loop.callSoonThreadsafe(() -> settle(f, this));
-                } catch (IllegalStateException closed) {
-                    // the loop is gone; nobody is left to tell
+            public boolean cancel(String msg) {
+                boolean cancelled = super.cancel(msg);
+                if (cancelled) {
+                    work.cancel(true);
                 }
+                return cancelled;
             }
         };
-        f.addDoneCallback(done -> {
-            if (done.isCancelled()) {
-                work.cancel(true);
+        executor.execute(() -> {
+            work.run();
+            try {
+                loop.callSoonThreadsafe(() -> settle(f, work));
+            } catch (IllegalStateException closed) {
+                // the loop is gone; nobody is left to tell
             }
         });
-        executor.execute(work);
         return f;
     }
 

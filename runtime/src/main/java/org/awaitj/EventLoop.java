@@ -144,6 +144,18 @@ public final class EventLoop {
         return f.result();
     }
 
+    /** Runs what is ready now, and what that makes ready, until nothing is (bounded, in case it never ends). */
+    void runReadyCallbacks() {
+        Thread previous = enter();
+        try {
+            for (int turns = 0; turns < 1000 && (readySize > 0 || !inbox.isEmpty()); turns++) {
+                runOnce();
+            }
+        } finally {
+            exit(previous);
+        }
+    }
+
     /** Runs the loop until {@link #stop()} is called. */
     public void runForever() {
         Thread previous = enter();

@@ -1,0 +1,116 @@
+package org.awaitj;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FutureTest {
+    private final EventLoop loop = EventLoop.withVirtualTime();
+    private final List<String> log = new ArrayList<>();
+
+    private void runUntilIdle() {
+        loop.callLater(1000, loop::stop);
+        loop.runForever();
+    }
+
+    @Test
+    void resultBeforeDoneIsAnError() {
+        Future<String> f = loop.createFuture();
+        assertFalse(f.isDone());
+        assertThrows(IllegalStateException.class, f::result);
+        assertThrows(IllegalStateException.class, f::exception);
+    }
+
+    @Test
+    void resultRethrowsTheExceptionUnchanged() {
+        Future<String> f = loop.createFuture();
+        IOException e = new IOException("disk");
+        f.setException(e);
+        assertSame(e, assertThrows(IOException.class, f::result));
+        assertSame(e, f.exception());
+    }
+
+    @Test
+    void aFutureCompletesOnce() {
+        Future<String> f = loop.createFuture();
+        f.setResult("a");
+        assertThrows(IllegalStateException.class, () -> f.setResult("b"));
+        assertFalse(f.cancel());
+        assertEquals("a", f.result());
+    }
+
+    @Test
+    void cancellingCarriesTheMessage() {
+        Future<String> f = loop.createFuture();
+        assertTrue(f.cancel("no longer needed"));
+        assertTrue(f.isCancelled());
+        assertTrue(f.isDone());
+        assertEquals("no longer needed", assertThrows(CancellationException.class, f::result).getMessage());
+    }
+
+    @Test
+    void doneCallbacksRunThroughTheReadyQueueNeverInline() {
+        Future<String> f = loop.createFuture();
+        f.addDoneCallback(x -> log.add("callback saw " + x.result()));
+        f.setResult("v");
+        log.add("after setResult");
+        runUntilIdle();
+        assertEquals(List.of("after setResult", "callback saw v"), log);
+    }
+
+    @Test
+    void aCallbackAddedToADoneFutureStillRunsLater() {
+        Future<String> f = loop.createFuture();
+        f.setResult("v");
+        f.addDoneCallback(x -> log.add("late callback"));
+        log.add("added");
+        runUntilIdle();
+        assertEquals(List.of("added", "late callback"), log);
+    }
+
+    @Test
+    void removedCallbacksDoNotRun() {
+        Future<String> f = loop.createFuture();
+        Consumer<Future<String>> cb = x -> log.add("removed");
+        f.addDoneCallback(cb);
+        f.addDoneCallback(cb);
+        f.addDoneCallback(x -> log.add("kept"));
+        assertEquals(2, f.removeDoneCallback(cb));
+        f.setResult("v");
+        runUntilIdle();
+        assertEquals(List.of("kept"), log);
+    }
+
+    @Test
+    void theCompletableFutureViewFollowsTheFuture() throws Exception {
+        Future<String> ok = loop.createFuture();
+        CompletableFuture<String> okView = ok.toCompletableFuture();
+        Future<String> failed = loop.createFuture();
+        CompletableFuture<String> failedView = failed.toCompletableFuture();
+        loop.callSoon(() -> ok.setResult("v"));
+        loop.callSoon(() -> failed.setException(new IOException("x")));
+        runUntilIdle();
+        assertEquals("v", okView.get());
+        assertEquals(IOException.class, assertThrows(ExecutionException.class, failedView::get).getCause().getClass());
+    }
+
+    @Test
+    void cancellingTheViewCancelsTheFuture() {
+        Future<String> f = loop.createFuture();
+        f.toCompletableFuture().cancel(true);
+        runUntilIdle();
+        assertTrue(f.isCancelled());
+    }
+}
