@@ -1,0 +1,22 @@
+package org.awaitj.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SynchronousCallsRunOneAfterTheOtherTest {
+
+    @Test
+    void example1FinishesTheFirstCallBeforeStartingTheSecond() throws Exception {
+        SampleOutput out = SampleOutput.of(Example1Synchronous::main);
+
+        out.assertInOrder("Done with 1", "Do something with 2...");
+        assertEquals(List.of(
+                "Do something with 1...",
+                "Done with 1",
+                "Do something with 2...",
+                "Done with 2",
+                "[Result of 1, Result of 2]"), out.beforeFinishedLine());
+    }
+}
