@@ -2,6 +2,7 @@ package org.awaitj;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -11,6 +12,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The verbs of asyncio, as static methods: {@code import static org.awaitj.AsyncIO.*;}.
@@ -211,6 +213,78 @@ public final class AsyncIO {
             Thread.currentThread().interrupt();
             f.setException(e);
         }
+    }
+
+    /** {@link #wait}: as soon as any awaitable is done. */
+    public static final ReturnWhen FIRST_COMPLETED = ReturnWhen.FIRST_COMPLETED;
+    /** {@link #wait}: as soon as any awaitable fails, else when all are done. */
+    public static final ReturnWhen FIRST_EXCEPTION = ReturnWhen.FIRST_EXCEPTION;
+    /** {@link #wait}: when all are done. */
+    public static final ReturnWhen ALL_COMPLETED = ReturnWhen.ALL_COMPLETED;
+
+    /**
+     * Awaits {@code awaitable} for at most {@code seconds}: on expiry it is cancelled, its cancellation is
+     * awaited, and {@link TimeoutException} is thrown. A coroutine is wrapped in a task first.
+     */
+    public static <T> Coroutine<T> waitFor(Awaitable<T> awaitable, double seconds) throws TimeoutException {
+        return new WaitFor<>(awaitable, seconds);
+    }
+
+    /**
+     * A block with a deadline: {@code try (Timeout t = timeout(1.0)) { ... } catch (TimeoutException e)}. Past
+     * the deadline the task is cancelled, and the end of the block turns that cancellation into a
+     * {@link TimeoutException}.
+     */
+    public static Timeout timeout(double seconds) {
+        return new Timeout(getRunningLoop().time() + seconds);
+    }
+
+    /** {@link #timeout(double)} with a deadline in loop time ({@link EventLoop#time()}). */
+    public static Timeout timeoutAt(double when) {
+        return new Timeout(when);
+    }
+
+    /**
+     * A future that follows {@code awaitable} but shields it from cancellation: cancelling the awaiter cancels
+     * the shield only, and the inner task runs on.
+     */
+    public static <T> Future<T> shield(Awaitable<T> awaitable) {
+        return Shield.of(getRunningLoop(), awaitable);
+    }
+
+    /**
+     * One future per awaitable, in completion order: {@code for (Future<T> f : asCompleted(aws)) await(f);}
+     * gets the earliest result first.
+     */
+    public static <T> Iterable<Future<T>> asCompleted(Collection<? extends Awaitable<? extends T>> awaitables) {
+        return asCompleted(awaitables, Double.POSITIVE_INFINITY);
+    }
+
+    /** {@link #asCompleted(Collection)}; futures not completed within {@code seconds} fail with TimeoutException. */
+    public static <T> Iterable<Future<T>> asCompleted(Collection<? extends Awaitable<? extends T>> awaitables,
+            double seconds) {
+        return AsCompleted.of(getRunningLoop(), awaitables, seconds);
+    }
+
+    /**
+     * Waits until {@code when} says (any done, any failed, all done) or the timeout passes, and yields the done
+     * and pending futures; cancels nothing. Call it as {@code AsyncIO.wait(...)}: every class inherits
+     * {@code Object.wait}, which hides a static import of this name.
+     */
+    public static <T> Coroutine<WaitResult<T>> wait(Collection<? extends Awaitable<? extends T>> awaitables,
+            ReturnWhen when, double timeout) {
+        return new Wait<>(awaitables, when, timeout);
+    }
+
+    /** {@link #wait(Collection, ReturnWhen, double)} without a timeout. */
+    public static <T> Coroutine<WaitResult<T>> wait(Collection<? extends Awaitable<? extends T>> awaitables,
+            ReturnWhen when) {
+        return wait(awaitables, when, Double.POSITIVE_INFINITY);
+    }
+
+    /** A coroutine that completes at once with {@code value}, for the runtime's own synchronous exits. */
+    static <T> Coroutine<T> completed(T value) {
+        return new Result<>(value);
     }
 
     /** The task running the calling coroutine, or null outside a task. */

@@ -18,11 +18,13 @@ public abstract class Coroutine<T> implements Awaitable<T> {
     Coroutine<?> caller;
     /** The task this coroutine runs in; null until it is awaited or scheduled. */
     Task<?> task;
-    /**
-     * The value handed in on resumption (a {@link CoroutineSupport.Thrown} for an exception), and the
-     * result handed out on completion. Never both at once, and cleared as soon as it is read.
-     */
+    /** The value handed in on resumption (a {@link CoroutineSupport.Thrown} for an exception); cleared when read. */
     Object value;
+    /**
+     * The result, from {@code result(v)} until the body returns: kept apart from {@link #value} because a
+     * {@code finally} block may await after {@code return result(v)}.
+     */
+    Object result;
 
     protected Coroutine() {
     }
@@ -61,7 +63,7 @@ public abstract class Coroutine<T> implements Awaitable<T> {
 
     /** Completes a hand-written coroutine: the value is its result. */
     final Object complete(Object result) {
-        this.value = result;
+        this.result = result;
         return CoroutineSupport.COMPLETED;
     }
 

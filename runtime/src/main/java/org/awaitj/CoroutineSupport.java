@@ -41,7 +41,7 @@ public final class CoroutineSupport {
             return awaitStage(s, frame);
         }
         if (awaitable instanceof AwaitableAdapter<?> a) {
-            return awaitFuture(a.toFuture(frame.task.loop), frame);
+            return await(a.delegate(), frame);
         }
         if (awaitable == null) {
             throw new NullPointerException("await(null) in " + frame.describe()
@@ -63,7 +63,7 @@ public final class CoroutineSupport {
 
     /** {@code return result(value)} inside an {@code @Async} method: the frame keeps the value. */
     public static Coroutine<Object> result(Object value, Coroutine<?> frame) {
-        frame.value = value;
+        frame.result = value;
         return COMPLETED;
     }
 
@@ -73,8 +73,8 @@ public final class CoroutineSupport {
      */
     static Object completedValue(Coroutine<?> c, Object r) {
         if (r == COMPLETED) {
-            Object v = c.value;
-            c.value = null;
+            Object v = c.result;
+            c.result = null;
             return v;
         }
         return r;
@@ -167,9 +167,67 @@ public final class CoroutineSupport {
         }
     }
 
-    /** Awaitables that are neither coroutines nor futures (a task group) await through a future. */
+    /** Awaitables that are neither coroutines nor futures (a task group) stand for one that is. */
     interface AwaitableAdapter<T> {
-        Future<T> toFuture(EventLoop loop);
+        Awaitable<T> delegate();
+    }
+
+    /**
+     * The end of {@code try (AsyncCloseable r = ...) { ... }} inside an {@code @Async} method, on the normal
+     * path: what the agent turns {@code r.close()} into (then awaited).
+     */
+    public static Awaitable<?> closeAsync(AsyncCloseable resource) {
+        return resource.closeAsync();
+    }
+
+    /**
+     * The end of a try-with-resources block that is throwing {@code primary}: like Python's {@code __aexit__},
+     * it awaits the resource's exit and yields the exception to go on throwing (the same one, with a failure
+     * of the exit added as suppressed, or a replacement: a timeout turns its cancellation into a
+     * TimeoutException, a task group adds its children's failures).
+     */
+    public static Awaitable<Throwable> exitAsync(AsyncCloseable resource, Throwable primary) {
+        if (resource instanceof ExitAware e) {
+            return e.exitAsync(primary);
+        }
+        return new ClosingAfterFailure(resource.closeAsync(), primary);
+    }
+
+    /** Resources that want to know the exception in flight when their block ends. */
+    interface ExitAware {
+        Coroutine<Throwable> exitAsync(Throwable primary);
+    }
+
+    /** Awaits a resource's closeAsync() while an exception is in flight, as javac's try-with-resources does. */
+    private static final class ClosingAfterFailure extends Coroutine<Throwable> {
+        private final Coroutine<Void> close;
+        private final Throwable primary;
+        private boolean suspended;
+
+        ClosingAfterFailure(Coroutine<Void> close, Throwable primary) {
+            this.close = close;
+            this.primary = primary;
+        }
+
+        @Override
+        protected Object invokeSuspend() {
+            try {
+                if (!suspended) {
+                    Object r = awaitCoroutine(close, this);
+                    if (r == SUSPENDED) {
+                        suspended = true;
+                        return SUSPENDED;
+                    }
+                } else {
+                    resumeValue(this);
+                }
+            } catch (Throwable t) {
+                if (t != primary) {
+                    primary.addSuppressed(t);
+                }
+            }
+            return complete(primary);
+        }
     }
 
     private static final class Marker {

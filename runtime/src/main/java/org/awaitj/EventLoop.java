@@ -279,7 +279,7 @@ public final class EventLoop {
             return f;
         }
         if (awaitable instanceof CoroutineSupport.AwaitableAdapter<?> a) {
-            return (Future<T>) a.toFuture(this);
+            return ensureFuture((Awaitable<T>) a.delegate());
         }
         throw new IllegalArgumentException("cannot run " + awaitable + ": expected a Coroutine, Task or Future");
     }

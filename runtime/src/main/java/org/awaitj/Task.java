@@ -31,6 +31,8 @@ public class Task<T> extends Future<T> {
     private boolean started;
     private boolean mustCancel;
     private String mustCancelMessage;
+    /** Cancellation requests not yet withdrawn by {@link #uncancel()}: how timeouts and task groups tell theirs apart. */
+    private int cancelRequests;
 
     Task(EventLoop loop, Coroutine<T> coro, String name) {
         super(loop);
@@ -85,18 +87,45 @@ public class Task<T> extends Future<T> {
         if (isDone()) {
             return false;
         }
+        cancelRequests++;
         Object w = awaiting;
         if (w instanceof Future<?> f && f.cancel(msg)) {
             return true;    // its callbacks wake this task with the CancellationException
         }
         mustCancel = true;
         mustCancelMessage = msg;
-        if (w instanceof Handle timer) {
+        interruptWait();
+        return true;
+    }
+
+    /** A pending cancellation ends a timer wait at once (a future wait ends by cancelling the future). */
+    private void interruptWait() {
+        if (awaiting instanceof Handle timer) {
             timer.cancel();
             awaiting = null;
             loop.readyAdd(this);
+        } else if (awaiting instanceof Future<?> f && f.cancel(mustCancelMessage)) {
+            mustCancel = false;
         }
-        return true;
+    }
+
+    /** How many cancellation requests are pending: {@link #cancel} adds one, {@link #uncancel} takes one back. */
+    public int cancelling() {
+        return cancelRequests;
+    }
+
+    /**
+     * Withdraws one cancellation request, as a timeout or task group does when the cancellation was its own;
+     * returns how many remain. When none remain, a cancellation not yet delivered is dropped.
+     */
+    public int uncancel() {
+        if (cancelRequests > 0) {
+            cancelRequests--;
+            if (cancelRequests == 0) {
+                mustCancel = false;
+            }
+        }
+        return cancelRequests;
     }
 
     /** Suspends the task until {@code f} is done; {@code frame} is resumed with its outcome. */
@@ -172,6 +201,9 @@ public class Task<T> extends Future<T> {
             if (r == CoroutineSupport.SUSPENDED) {
                 Coroutine<?> next = pendingStart;
                 if (next == null) {
+                    if (mustCancel) {
+                        interruptWait();    // cancelled while running: the new wait ends at once
+                    }
                     return;
                 }
                 pendingStart = null;
@@ -207,7 +239,9 @@ public class Task<T> extends Future<T> {
     @SuppressWarnings("unchecked")
     private void finish(Object value, Throwable error) {
         current = null;
-        if (error == null) {
+        if (error == null && mustCancel) {
+            super.cancel(mustCancelMessage);    // cancelled while running, and returned before noticing
+        } else if (error == null) {
             setResultInternal((T) value);
         } else if (error instanceof CancellationException c) {
             super.cancel(c.getMessage());

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.awaitj.agent.transform.AsyncTransformer;
+import org.awaitj.agent.transform.ClassHierarchy;
 
 /**
  * Rewrites the {@code @Async} methods of each class as it loads, and defines their frame classes beside it.
@@ -27,7 +28,7 @@ final class AsyncClassFileTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            AsyncTransformer.Result r = AsyncTransformer.transform(classFile);
+            AsyncTransformer.Result r = AsyncTransformer.transform(classFile, new ClassHierarchy(loader));
             r.problems().forEach(this::report);
             if (!r.changed()) {
                 return null;

@@ -60,7 +60,16 @@ public final class AsyncTransformer {
         return false;
     }
 
+    /** {@link #transform(byte[], ClassHierarchy)} with the hierarchy of the system class loader. */
     public static Result transform(byte[] classFile) {
+        return transform(classFile, new ClassHierarchy(ClassLoader.getSystemClassLoader()));
+    }
+
+    /**
+     * Rewrites the class's {@code @Async} methods; {@code hierarchy} tells which types are AsyncCloseable (read
+     * from the class files of the loader that defines the class).
+     */
+    public static Result transform(byte[] classFile, ClassHierarchy hierarchy) {
         if (!mayHaveAsyncMethods(classFile)) {
             return new Result(null, List.of(), List.of());
         }
@@ -82,7 +91,7 @@ public final class AsyncTransformer {
                 }
                 MethodNode snapshot = copy(m);
                 try {
-                    bodies.add(rewrite(ctx, generated));
+                    bodies.add(rewrite(ctx, generated, hierarchy));
                 } catch (Refusal r) {
                     restore(m, snapshot);
                     throw r;
@@ -136,10 +145,12 @@ public final class AsyncTransformer {
         }
     }
 
-    private static MethodNode rewrite(MethodContext ctx, List<GeneratedClass> generated) throws Refusal {
+    private static MethodNode rewrite(MethodContext ctx, List<GeneratedClass> generated, ClassHierarchy hierarchy)
+            throws Refusal {
         MethodNode m = ctx.method;
         String owner = ctx.owner.name;
         try {
+            AsyncCloseRewriter.apply(m, hierarchy);
             List<MethodInsnNode> awaits = awaits(m);
             TypedFrame[] frames = FrameAnalyzer.analyze(owner, m);
             if (UninitializedNewMover.apply(ctx, frames, reachable(m, awaits, frames))) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.awaitj.agent.transform.AsyncTransformer;
+import org.awaitj.agent.transform.ClassHierarchy;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.util.CheckClassAdapter;
 
@@ -47,7 +48,7 @@ public final class RewritingClassLoader extends ClassLoader {
 
     private Class<?> rewriteAndDefine(String name) throws ClassNotFoundException {
         byte[] original = read(name);
-        AsyncTransformer.Result r = AsyncTransformer.transform(original);
+        AsyncTransformer.Result r = AsyncTransformer.transform(original, new ClassHierarchy(this));
         problems.addAll(r.problems());
         if (!r.changed()) {
             return defineClass(name, original, 0, original.length);

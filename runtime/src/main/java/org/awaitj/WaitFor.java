@@ -1,0 +1,83 @@
+package org.awaitj;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@code AsyncIO.waitFor}: awaits an awaitable with a deadline. On expiry the inner awaitable is cancelled,
+ * its cancellation awaited (a task may run {@code finally} blocks first), and {@link TimeoutException}
+ * thrown; if it returned a value despite the cancellation, that value is the result.
+ */
+final class WaitFor<T> extends Coroutine<T> {
+    private final Awaitable<T> awaitable;
+    private final double seconds;
+    private Handle timer;
+    private boolean expired;
+    private int cancelling;
+    private boolean waiting;
+
+    WaitFor(Awaitable<T> awaitable, double seconds) {
+        this.awaitable = awaitable;
+        this.seconds = seconds;
+    }
+
+    @Override
+    protected Object invokeSuspend() {
+        Task<?> t = task();
+        Object r;
+        if (!waiting) {
+            EventLoop loop = t.loop;
+            Future<T> inner = loop.ensureFuture(awaitable);
+            cancelling = t.cancelling();
+            if (seconds <= 0 && !inner.isDone()) {
+                expire();
+            } else if (!Double.isInfinite(seconds)) {
+                timer = loop.callLater(seconds, this::expire);
+            }
+            try {
+                r = CoroutineSupport.awaitFuture(inner, this);
+            } catch (CancellationException e) {
+                throw timedOut(e);
+            }
+            if (r == CoroutineSupport.SUSPENDED) {
+                waiting = true;
+                return r;
+            }
+        } else {
+            try {
+                r = CoroutineSupport.resumeValue(this);
+            } catch (CancellationException e) {
+                throw timedOut(e);
+            }
+        }
+        if (timer != null) {
+            timer.cancel();
+        }
+        if (expired) {
+            task().uncancel();
+        }
+        return complete(r);
+    }
+
+    private void expire() {
+        expired = true;
+        task().cancel();
+    }
+
+    private RuntimeException timedOut(CancellationException e) {
+        if (timer != null) {
+            timer.cancel();
+        }
+        if (expired && task().uncancel() <= cancelling) {
+            TimeoutException t = new TimeoutException("waitFor timed out after " + seconds + " seconds");
+            t.initCause(e);
+            return CoroutineSupport.sneakyThrow(t);
+        }
+        return e;
+    }
+
+    @Override
+    protected String describe() {
+        return "AsyncIO.waitFor(" + seconds + ")";
+    }
+}
