@@ -50,8 +50,8 @@ public final class AsyncIO {
             return loop.runUntilComplete(main);
         } finally {
             try {
-                loop.runReadyCallbacks();
                 cancelAllTasks(loop);
+                loop.runReadyCallbacks();
                 loop.shutdownDefaultExecutor();
             } finally {
                 loop.close();

@@ -26,7 +26,11 @@ public final class RunAll {
             new Sample("Blocking code moved to a thread with toThread (expect about 2 s)", ToThread::main),
             new Sample("gather of coroutines, returnExceptions = true (expect about 2 s)", GatherCoroutines::main),
             new Sample("gather of tasks (expect about 2 s)", GatherTasks::main),
-            new Sample("sleep as simple coordination (expect about 2.5 s)", SleepCoordination::main));
+            new Sample("sleep as simple coordination (expect about 2.5 s)", SleepCoordination::main),
+            new Sample("TaskGroup: the end of the block awaits every task (expect about 2 s)", TaskGroupSample::main),
+            new Sample("Error handling: gather vs gather(true, ...) vs TaskGroup (expect about 7.5 s)", ErrorHandling::main),
+            new Sample("Pitfall: forgetting to await (expect about 0 s)", ForgettingToAwait::main),
+            new Sample("Pitfall: main ending before its tasks (expect about 0.1 s)", EndingMainEarly::main));
 
     private RunAll() {
     }
