@@ -194,6 +194,7 @@ public class Task<T> extends Future<T> {
                     finish(null, error);
                     return;
                 }
+                addToAwaitChain(error, frame, up);
                 up.value = new CoroutineSupport.Thrown(error);
                 frame = up;
                 continue;
@@ -234,6 +235,40 @@ public class Task<T> extends Future<T> {
             up.value = v;
             frame = up;
         }
+    }
+
+    /** How many suspended callers an exception's stack trace may gain: bounded, for very deep chains. */
+    private static final int MAX_CHAIN_IN_TRACE = 64;
+
+    /**
+     * An exception leaving a resumed coroutine is thrown where no caller of it is on the Java stack: its
+     * callers are suspended. As it passes up the await chain, each caller's place (method and the line of the
+     * await it is suspended at) goes into its stack trace, before the step loop's own frames, so the trace
+     * reads as if the chain had been a call stack. Only exceptions thrown by this chain are extended (not one
+     * another task failed with), and only on this, already slow, path.
+     */
+    private static void addToAwaitChain(Throwable error, Coroutine<?> failed, Coroutine<?> caller) {
+        StackTraceElement[] trace = error.getStackTrace();
+        StackTraceElement self = failed.stackTraceElement();
+        int loop = -1;
+        boolean thrownHere = false;
+        for (int i = 0; i < trace.length; i++) {
+            StackTraceElement e = trace[i];
+            if (!thrownHere && e.getClassName().equals(self.getClassName()) && e.getMethodName().equals(self.getMethodName())) {
+                thrownHere = true;
+            } else if (thrownHere && e.getClassName().equals(Task.class.getName()) && e.getMethodName().equals("run")) {
+                loop = i;
+                break;
+            }
+        }
+        if (loop < 0 || trace.length > MAX_CHAIN_IN_TRACE + 256) {
+            return;
+        }
+        StackTraceElement[] extended = new StackTraceElement[trace.length + 1];
+        System.arraycopy(trace, 0, extended, 0, loop);
+        extended[loop] = caller.stackTraceElement();
+        System.arraycopy(trace, loop, extended, loop + 1, trace.length - loop);
+        error.setStackTrace(extended);
     }
 
     @SuppressWarnings("unchecked")
