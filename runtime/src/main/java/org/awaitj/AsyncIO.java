@@ -65,6 +65,10 @@ public final class AsyncIO {
             return;
         }
         for (Task<?> t : left) {
+            if (loop.getDebug()) {
+                LOG.log(System.Logger.Level.WARNING, "AsyncIO.run() is ending with " + t + " still pending, suspended at "
+                        + t.suspendedAt() + ": cancelling it. Await it before main returns.");
+            }
             t.cancel();
         }
         loop.runUntilComplete(Gather.of(loop, true, List.copyOf(left)));

@@ -27,6 +27,9 @@ public abstract class Coroutine<T> implements Awaitable<T> {
     Object result;
 
     protected Coroutine() {
+        if (Debug.tracking) {
+            Debug.trackCreation(this);     // debug mode: report it if it is never awaited
+        }
     }
 
     /**

@@ -115,6 +115,9 @@ public final class CoroutineSupport {
         }
         c.task = task;
         c.caller = caller;
+        if (c.result != null) {
+            Debug.started(c);
+        }
     }
 
     static Object awaitFuture(Future<?> f, Coroutine<?> frame) {

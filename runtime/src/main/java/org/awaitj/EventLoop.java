@@ -1,5 +1,13 @@
 package org.awaitj;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.PriorityQueue;
@@ -10,18 +18,22 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A single-threaded event loop, like asyncio's: a FIFO ready queue of callbacks and task steps, a timer heap
  * keyed by the loop's monotonic clock, and an inbox through which other threads hand it callbacks.
  *
- * <p>One iteration waits for the inbox until the next timer is due (not at all when something is ready),
- * moves the due timers to the ready queue, then runs exactly the entries that were ready when the iteration
- * began: what they schedule waits for the next turn, which is what makes {@code sleep(0)} fair.
+ * <p>One iteration blocks in a {@link Selector} until a watched channel is ready, the inbox has something or
+ * the next timer is due (it only polls when something is ready), queues the callbacks of the ready channels
+ * and the due timers, then runs exactly the entries that were ready when the iteration began: what they
+ * schedule waits for the next turn, which is what makes {@code sleep(0)} fair. Channel readiness goes
+ * through the same FIFO ready queue as everything else.
  *
  * <p>A loop on virtual time ({@link #withVirtualTime()}) never sleeps for a timer: when nothing is ready it
- * jumps its clock to the next timer, so tests see exact times and run instantly.
+ * jumps its clock to the next timer, so tests see exact times and run instantly. While it watches channels
+ * (sockets with a pending read, write, accept or connect) it cannot know when a peer will answer, so it
+ * then waits for real: its clock advances with the real time spent in the selector, up to the next timer,
+ * and jumps again once no channel is watched.
  */
 public final class EventLoop {
     private static final System.Logger LOG = System.getLogger("org.awaitj");
@@ -46,6 +58,10 @@ public final class EventLoop {
     /** Strong references to every pending task, so an unreferenced task is never collected mid-flight. */
     private final Set<Task<?>> tasks = new LinkedHashSet<>();
     private ExecutorService defaultExecutor;
+    /** Opened on first need (the first wait or watched channel), closed by {@link #close()}. */
+    private volatile Selector selector;
+    /** A direct buffer that socket transports read into (asyncio's max_size), shared: the loop is one thread. */
+    private ByteBuffer ioBuffer;
 
     /** A loop on the system's monotonic clock. */
     public EventLoop() {
@@ -74,6 +90,7 @@ public final class EventLoop {
     /** Schedules a callback to run on a later turn of the loop, after those already ready. */
     public Handle callSoon(Runnable callback) {
         checkOpen();
+        checkThread("callSoon");
         Handle h = new Handle(callback, Double.NaN, 0);
         readyAdd(h);
         return h;
@@ -87,6 +104,7 @@ public final class EventLoop {
     /** Schedules a callback at loop time {@code when} ({@link #time()}'s clock). */
     public Handle callAt(double when, Runnable callback) {
         checkOpen();
+        checkThread("callAt");
         Handle h = new Handle(callback, when, timerSeq++);
         timers.add(h);
         return h;
@@ -106,7 +124,7 @@ public final class EventLoop {
         Handle h = new Handle(callback, Double.NaN, 0);
         inbox.add(h);
         if (sleeping) {
-            LockSupport.unpark(thread);
+            wakeUp();
         }
         return h;
     }
@@ -124,6 +142,7 @@ public final class EventLoop {
     /** Wraps a coroutine in a named task scheduled on this loop. */
     public <T> Task<T> createTask(Coroutine<T> coro, String name) {
         checkOpen();
+        checkThread("createTask");
         return new Task<>(this, coro, name);
     }
 
@@ -173,7 +192,7 @@ public final class EventLoop {
     public void stop() {
         stopping = true;
         if (sleeping) {
-            LockSupport.unpark(thread);
+            wakeUp();
         }
     }
 
@@ -185,7 +204,10 @@ public final class EventLoop {
         return closed;
     }
 
-    /** Discards every pending callback and shuts the default executor down; the loop cannot run again. */
+    /**
+     * Discards every pending callback, shuts the default executor down, closes the channels the loop still
+     * watches (nothing could serve them any more) and its selector; the loop cannot run again.
+     */
     public void close() {
         if (isRunning()) {
             throw new IllegalStateException("cannot close a running event loop: stop it first");
@@ -201,6 +223,7 @@ public final class EventLoop {
         if (defaultExecutor != null) {
             defaultExecutor.shutdown();
         }
+        closeSelector();
     }
 
     public boolean getDebug() {
@@ -209,6 +232,9 @@ public final class EventLoop {
 
     public void setDebug(boolean debug) {
         this.debug = debug;
+        if (debug) {
+            Debug.tracking = true;
+        }
     }
 
     /** In debug mode, a step or callback that holds the loop longer than this many seconds is reported. */
@@ -351,12 +377,43 @@ public final class EventLoop {
         }
         for (int n = readySize; n > 0; n--) {
             Object e = readyPoll();
-            if (e instanceof Task<?> t) {
+            if (debug) {
+                runTimed(e);
+            } else if (e instanceof Task<?> t) {
                 t.step();
             } else {
                 runHandle((Handle) e);
             }
         }
+    }
+
+    /** Debug mode: runs a ready entry and reports it if it held the loop longer than the slow-callback duration. */
+    private void runTimed(Object e) {
+        String began = e instanceof Task<?> t ? t.suspendedAt() : null;
+        long start = System.nanoTime();
+        if (e instanceof Task<?> t) {
+            t.step();
+        } else {
+            runHandle((Handle) e);
+        }
+        double took = (System.nanoTime() - start) / 1e9;
+        if (e instanceof Task<?> t) {
+            t.addTimeOnLoop(took);
+        }
+        if (took >= slowCallbackDuration) {
+            String what = e instanceof Task<?> t
+                    ? t + " (the step began at " + began + " and ended at " + (t.isDone() ? "its end" : t.suspendedAt()) + ")"
+                    : e.toString();
+            LOG.log(System.Logger.Level.WARNING, "Executing " + what + " took " + Debug.seconds(took) + " seconds");
+        }
+    }
+
+    /**
+     * Every pending task as a tree, like {@code python -m asyncio pstree}: each task under the task that awaits
+     * it, with its state, where it is suspended, and its counters.
+     */
+    public String dumpTasks() {
+        return TaskTree.of(tasks);
     }
 
     private void runHandle(Handle h) {
@@ -370,34 +427,222 @@ public final class EventLoop {
         }
     }
 
-    /** Blocks until the inbox has something or the next timer is due; not at all when something is ready. */
+    /**
+     * Blocks in the selector until a watched channel is ready, the inbox has something or the next timer is
+     * due; only polls the channels when something is ready already. Ready channels queue their callbacks.
+     */
     private void waitForEvents() {
         drainInbox();
+        Selector sel = selector;
+        boolean hasKeys = sel != null && !sel.keys().isEmpty();
         if (readySize > 0 || stopping) {
+            if (hasKeys) {
+                select(sel, 0);
+            }
             return;
         }
         dropCancelledTimers();
         Handle next = timers.peek();
-        if (virtualTime && next != null) {
+        if (virtualTime && next != null && !(hasKeys && watchesChannels(sel))) {
             virtualNow = Math.max(virtualNow, next.when);
+            if (hasKeys) {
+                select(sel, 0);     // lets cancelled keys go, so closed channels release their sockets
+            }
             return;
         }
+        sel = selector();
+        long started = virtualTime ? System.nanoTime() : 0;
         sleeping = true;
         try {
             if (inbox.isEmpty() && !stopping) {
-                if (next == null) {
-                    LockSupport.park(this);
-                } else {
-                    long nanos = (long) Math.ceil((next.when - time()) * 1e9);
-                    if (nanos > 0) {
-                        LockSupport.parkNanos(this, nanos);
-                    }
-                }
+                select(sel, next == null ? -1 : Math.max(0, (long) Math.ceil((next.when - time()) * 1e3)));
+            } else if (hasKeys) {
+                select(sel, 0);
             }
         } finally {
             sleeping = false;
         }
+        if (virtualTime && next != null) {      // virtual time flowed at real speed while channels were watched
+            virtualNow = Math.min(next.when, virtualNow + (System.nanoTime() - started) / 1e9);
+        }
         drainInbox();
+    }
+
+    // ---- channels: asyncio's add_reader/add_writer, for the transports of this package ----
+
+    /** What the loop runs when a watched channel is ready; one handle per direction, reused (as asyncio does). */
+    private static final class IoWatch {
+        Handle reader;
+        Handle writer;
+    }
+
+    /** Polls (timeout 0), waits up to {@code timeoutMillis} or, for a negative timeout, until woken. */
+    private void select(Selector sel, long timeoutMillis) {
+        try {
+            if (timeoutMillis == 0) {
+                sel.selectNow(this::channelReady);
+            } else {
+                sel.select(this::channelReady, Math.max(0, timeoutMillis));
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.ERROR, "selector failed on " + this, e);
+        }
+    }
+
+    private void channelReady(SelectionKey key) {
+        if (!key.isValid()) {
+            return;
+        }
+        IoWatch w = (IoWatch) key.attachment();
+        int ops = key.readyOps();
+        if ((ops & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT)) != 0 && w.reader != null) {
+            readyAdd(w.reader);
+        }
+        if ((ops & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT)) != 0 && w.writer != null) {
+            readyAdd(w.writer);
+        }
+    }
+
+    private static boolean watchesChannels(Selector sel) {
+        for (SelectionKey k : sel.keys()) {
+            if (k.isValid() && k.interestOps() != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Selector selector() {
+        Selector sel = selector;
+        if (sel == null) {
+            checkOpen();
+            try {
+                sel = Selector.open();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open a selector for " + this, e);
+            }
+            selector = sel;
+        }
+        return sel;
+    }
+
+    private void wakeUp() {
+        Selector sel = selector;
+        if (sel != null) {
+            sel.wakeup();
+        }
+    }
+
+    /**
+     * Runs {@code callback} on the loop each time {@code channel} (non-blocking) is readable, or for a server
+     * channel has a connection to accept; replaces a previous reader of the channel. Loop thread only.
+     */
+    void addReader(SelectableChannel channel, Runnable callback) throws IOException {
+        int op = (channel.validOps() & SelectionKey.OP_ACCEPT) != 0 ? SelectionKey.OP_ACCEPT : SelectionKey.OP_READ;
+        watch(channel, op, true, callback);
+    }
+
+    /** Runs {@code callback} each time {@code channel} is writable, or once a pending connect may finish. */
+    void addWriter(SelectableChannel channel, Runnable callback) throws IOException {
+        int op = channel instanceof SocketChannel s && s.isConnectionPending() ? SelectionKey.OP_CONNECT : SelectionKey.OP_WRITE;
+        watch(channel, op, false, callback);
+    }
+
+    /** Stops watching {@code channel} for reading; true if it was watched. A queued readiness no longer runs. */
+    boolean removeReader(SelectableChannel channel) {
+        return unwatch(channel, SelectionKey.OP_READ | SelectionKey.OP_ACCEPT, true);
+    }
+
+    /** Stops watching {@code channel} for writing (or connecting); true if it was watched. */
+    boolean removeWriter(SelectableChannel channel) {
+        return unwatch(channel, SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT, false);
+    }
+
+    private void watch(SelectableChannel channel, int op, boolean reader, Runnable callback) throws IOException {
+        Selector sel = selector();
+        SelectionKey key = channel.keyFor(sel);
+        if (key != null && !key.isValid()) {
+            sel.selectNow(k -> { });    // a cancelled key stays registered until the next selection
+            key = null;
+        }
+        if (key == null) {
+            key = channel.register(sel, 0, new IoWatch());
+        }
+        IoWatch w = (IoWatch) key.attachment();
+        Handle h = new Handle(callback, Double.NaN, 0);
+        Handle old = reader ? w.reader : w.writer;
+        if (old != null) {
+            old.cancel();
+        }
+        if (reader) {
+            w.reader = h;
+        } else {
+            w.writer = h;
+        }
+        key.interestOps(key.interestOps() | op);
+    }
+
+    private boolean unwatch(SelectableChannel channel, int ops, boolean reader) {
+        Selector sel = selector;
+        SelectionKey key = sel == null ? null : channel.keyFor(sel);
+        if (key == null || !key.isValid()) {
+            return false;
+        }
+        IoWatch w = (IoWatch) key.attachment();
+        Handle old = reader ? w.reader : w.writer;
+        if (reader) {
+            w.reader = null;
+        } else {
+            w.writer = null;
+        }
+        key.interestOps(key.interestOps() & ~ops);    // the key itself stays until the channel is closed
+        if (old == null) {
+            return false;
+        }
+        old.cancel();
+        return true;
+    }
+
+    /** How many channels hold a valid key in the loop's selector: for tests that look for leaked keys. */
+    int selectorKeyCount() {
+        Selector sel = selector;
+        if (sel == null || !sel.isOpen()) {
+            return 0;
+        }
+        int n = 0;
+        for (SelectionKey k : sel.keys()) {
+            if (k.isValid()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The loop's shared direct read buffer; its content is only valid until the next read. */
+    ByteBuffer ioBuffer() {
+        if (ioBuffer == null) {
+            ioBuffer = ByteBuffer.allocateDirect(256 * 1024);
+        }
+        return ioBuffer;
+    }
+
+    private void closeSelector() {
+        Selector sel = selector;
+        if (sel == null) {
+            return;
+        }
+        for (SelectionKey k : new ArrayList<>(sel.keys())) {
+            try {
+                k.channel().close();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing " + k.channel(), e);
+            }
+        }
+        try {
+            sel.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "closing the selector of " + this, e);
+        }
     }
 
     private void dropCancelledTimers() {
@@ -431,6 +676,18 @@ public final class EventLoop {
     private void exit(Thread previous) {
         RUNNING.remove();
         thread = previous;
+    }
+
+    /** Debug mode: a loop method other than callSoonThreadsafe called from another thread is a bug. */
+    private void checkThread(String method) {
+        if (debug) {
+            Thread owner = thread;
+            if (owner != null && owner != Thread.currentThread()) {
+                throw new IllegalStateException(method + " called from thread " + Thread.currentThread().getName()
+                        + ", but the loop runs on " + owner.getName() + ": only callSoonThreadsafe may be called "
+                        + "from other threads (or use runCoroutineThreadsafe)");
+            }
+        }
     }
 
     private void checkOpen() {

@@ -29,8 +29,9 @@ public class Future<T> implements Awaitable<T> {
     private String cancelMessage;
     /** null, one callback, or an ArrayList of them; a callback is a Consumer or a Task to wake. */
     private Object callbacks;
-    /** Whether anyone looked at the exception: if not, the loop reports it. */
-    boolean retrieved;
+    /** Whether anyone looked at the exception: if not, it is reported when the future is collected. */
+    private boolean retrieved;
+    private Debug.Unretrieved unretrieved;
 
     /** A future on the running loop; see also {@link EventLoop#createFuture()}. */
     public Future() {
@@ -65,7 +66,17 @@ public class Future<T> implements Awaitable<T> {
         }
         exception = error;
         state = FINISHED;
+        unretrieved = Debug.watchUnretrieved(this, error);
         scheduleCallbacks();
+    }
+
+    private void markRetrieved() {
+        if (!retrieved) {
+            retrieved = true;
+            if (unretrieved != null) {
+                unretrieved.retrieved = true;
+            }
+        }
     }
 
     /** Cancels the future if it is not done yet; true when it was cancelled by this call. */
@@ -96,7 +107,7 @@ public class Future<T> implements Awaitable<T> {
         if (state == CANCELLED) {
             throw cancellation();
         }
-        retrieved = true;
+        markRetrieved();
         if (exception != null) {
             throw CoroutineSupport.sneakyThrow(exception);
         }
@@ -111,7 +122,7 @@ public class Future<T> implements Awaitable<T> {
         if (state == CANCELLED) {
             throw cancellation();
         }
-        retrieved = true;
+        markRetrieved();
         return exception;
     }
 
@@ -166,7 +177,7 @@ public class Future<T> implements Awaitable<T> {
         if (state == CANCELLED) {
             view.cancel(false);
         } else if (exception != null) {
-            retrieved = true;
+            markRetrieved();
             view.completeExceptionally(exception);
         } else {
             view.complete(castResult());
@@ -188,7 +199,7 @@ public class Future<T> implements Awaitable<T> {
         if (state == CANCELLED) {
             return new CoroutineSupport.Thrown(cancellation());
         }
-        retrieved = true;
+        markRetrieved();
         return exception != null ? new CoroutineSupport.Thrown(exception) : result;
     }
 

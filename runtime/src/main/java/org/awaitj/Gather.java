@@ -93,6 +93,10 @@ final class Gather<T> extends Future<List<T>> {
         super.setResult((List<T>) Collections.unmodifiableList(results));
     }
 
+    List<Future<?>> children() {
+        return children;
+    }
+
     /** Cancels every child that is not done; the gather completes once they have finished. */
     @Override
     public boolean cancel(String msg) {

@@ -29,6 +29,11 @@ public class Task<T> extends Future<T> {
     /** How many coroutines are running inline on the current Java stack. */
     int depth;
     private boolean started;
+    /** Where the task was created; recorded in debug mode only. */
+    private StackTraceElement createdAt;
+    /** Steps run so far, and (in debug mode) the seconds they held the loop: a "top" of tasks. */
+    private int steps;
+    private double secondsOnLoop;
     private boolean mustCancel;
     private String mustCancelMessage;
     /** Cancellation requests not yet withdrawn by {@link #uncancel()}: how timeouts and task groups tell theirs apart. */
@@ -40,6 +45,9 @@ public class Task<T> extends Future<T> {
         this.coro = coro;
         this.current = coro;
         this.name = name != null ? name : "Task-" + COUNTER.incrementAndGet();
+        if (loop.getDebug()) {
+            createdAt = Debug.callerOutsideRuntime();
+        }
         loop.taskCreated(this);
         loop.readyAdd(this);
     }
@@ -173,6 +181,7 @@ public class Task<T> extends Future<T> {
         } else {
             frame.value = outcome;
         }
+        steps++;
         Task<?> previous = loop.enterTask(this);
         try {
             run(frame);
@@ -306,8 +315,48 @@ public class Task<T> extends Future<T> {
         throw new IllegalStateException("setException on a task: a task fails when its coroutine throws");
     }
 
+    /** How many steps the task has run. */
+    public int steps() {
+        return steps;
+    }
+
+    /** Seconds the task's steps held the loop; measured in debug mode only, else 0. */
+    public double secondsOnLoop() {
+        return secondsOnLoop;
+    }
+
+    void addTimeOnLoop(double seconds) {
+        secondsOnLoop += seconds;
+    }
+
+    /** Where the task was created (debug mode), else null. */
+    StackTraceElement createdAt() {
+        return createdAt;
+    }
+
+    /** Where the task is suspended: the innermost coroutine of its chain and the line of its await. */
+    String suspendedAt() {
+        Coroutine<?> c = current;
+        if (c == null) {
+            return "nowhere";
+        }
+        for (Coroutine<?> app = c; app != null; app = app.caller) {
+            StackTraceElement e = app.stackTraceElement();
+            if (e.getLineNumber() >= 0) {
+                return e.toString();    // the innermost coroutine of the application, not sleep() and the like
+            }
+        }
+        return c.stackTraceElement().toString();
+    }
+
+    /** What the task waits for, as the task tree shows it. */
+    Object awaiting() {
+        return awaiting;
+    }
+
     @Override
     public String toString() {
-        return "<Task " + stateName() + " name='" + name + "' coro=" + coro.describe() + ">";
+        return "<Task " + stateName() + " name='" + name + "' coro=" + coro.describe()
+                + (createdAt != null ? " created at " + Debug.where(createdAt) : "") + ">";
     }
 }

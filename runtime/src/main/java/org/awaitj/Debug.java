@@ -1,0 +1,141 @@
+package org.awaitj;
+
+import java.lang.ref.Cleaner;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Debug mode's bookkeeping, like asyncio's: where coroutines and tasks were created, coroutines never
+ * awaited, exceptions nobody retrieved. Costs nothing beyond a flag check while debug mode is off, except for
+ * the "exception was never retrieved" watch, which only failed futures pay for, and is always on (as in
+ * Python).
+ */
+final class Debug {
+    static final System.Logger LOG = System.getLogger("org.awaitj");
+
+    /** Set once any loop runs in debug mode (or by -Dawaitj.debug=true): coroutines then record where they were made. */
+    static volatile boolean tracking = Boolean.getBoolean("awaitj.debug");
+
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
+    private Debug() {
+    }
+
+    private static final class Cleaners {
+        static final Cleaner CLEANER = Cleaner.create(r -> {
+            Thread t = new Thread(r, "awaitj-debug-cleaner");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * The first frame of application code on the current stack: past the runtime, the coroutine
+     * constructors, and the factory method of a generated frame.
+     */
+    static StackTraceElement callerOutsideRuntime() {
+        Optional<StackWalker.StackFrame> frame = WALKER.walk(frames -> {
+            boolean[] skipFactory = {false};
+            return frames.filter(f -> {
+                Class<?> c = f.getDeclaringClass();
+                if (isRuntime(c) || c.getName().startsWith("java.") || c.getName().startsWith("jdk.")) {
+                    return false;
+                }
+                if (Coroutine.class.isAssignableFrom(c)) {
+                    skipFactory[0] = true;      // a generated frame's constructor: its factory comes next
+                    return false;
+                }
+                if (skipFactory[0]) {
+                    skipFactory[0] = false;     // the @Async method itself, which only made the frame
+                    return false;
+                }
+                return true;
+            }).findFirst();
+        });
+        return frame.map(StackWalker.StackFrame::toStackTraceElement).orElse(null);
+    }
+
+    private static final java.security.CodeSource RUNTIME = codeSource(Coroutine.class);
+
+    /** A class of the runtime itself (not merely of its package: applications and tests may share that). */
+    static boolean isRuntime(Class<?> c) {
+        return c.getClassLoader() == Coroutine.class.getClassLoader() && java.util.Objects.equals(codeSource(c), RUNTIME);
+    }
+
+    private static java.security.CodeSource codeSource(Class<?> c) {
+        java.security.ProtectionDomain d = c.getProtectionDomain();
+        return d == null ? null : d.getCodeSource();
+    }
+
+    static String where(StackTraceElement e) {
+        if (e == null) {
+            return "an unknown place";
+        }
+        return e.getFileName() != null && e.getLineNumber() > 0 ? e.getFileName() + ":" + e.getLineNumber() : e.toString();
+    }
+
+    /** The creation of a coroutine, reported when it is collected without having been awaited or scheduled. */
+    static final class CreationSite implements Runnable {
+        private final String coroutine;
+        private final StackTraceElement where;
+        volatile boolean started;
+
+        CreationSite(String coroutine, StackTraceElement where) {
+            this.coroutine = coroutine;
+            this.where = where;
+        }
+
+        @Override
+        public void run() {
+            if (!started) {
+                LOG.log(System.Logger.Level.WARNING, "coroutine '" + coroutine + "' was never awaited (created at "
+                        + Debug.where(where) + "): await it, or schedule it with createTask");
+            }
+        }
+    }
+
+    /** Called by {@link Coroutine}'s constructor while tracking; the site waits in the unused result field. */
+    static void trackCreation(Coroutine<?> c) {
+        CreationSite site = new CreationSite(c.describe(), callerOutsideRuntime());
+        c.result = site;
+        Cleaners.CLEANER.register(c, site);
+    }
+
+    /** A coroutine starts: it was awaited or scheduled after all. */
+    static void started(Coroutine<?> c) {
+        if (c.result instanceof CreationSite site) {
+            site.started = true;
+            c.result = null;
+        }
+    }
+
+    /** An exception that nobody has looked at yet; reported when its future is collected. */
+    static final class Unretrieved implements Runnable {
+        private final String what;
+        private final Throwable error;
+        volatile boolean retrieved;
+
+        Unretrieved(String what, Throwable error) {
+            this.what = what;
+            this.error = error;
+        }
+
+        @Override
+        public void run() {
+            if (!retrieved) {
+                LOG.log(System.Logger.Level.ERROR, what, error);
+            }
+        }
+    }
+
+    static Unretrieved watchUnretrieved(Future<?> f, Throwable error) {
+        String what = (f instanceof Task<?> ? "Task" : "Future") + " exception was never retrieved: " + f;
+        Unretrieved u = new Unretrieved(what, error);
+        Cleaners.CLEANER.register(f, u);
+        return u;
+    }
+
+    static String seconds(double s) {
+        return String.format(Locale.ROOT, "%.3f", s);
+    }
+}
