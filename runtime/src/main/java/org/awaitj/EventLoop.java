@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * then waits for real: its clock advances with the real time spent in the selector, up to the next timer,
  * and jumps again once no channel is watched.
  */
-public final class EventLoop {
+public final class EventLoop implements EventLoopMXBean {
     private static final System.Logger LOG = System.getLogger("org.awaitj");
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
 
@@ -412,8 +412,30 @@ public final class EventLoop {
      * Every pending task as a tree, like {@code python -m asyncio pstree}: each task under the task that awaits
      * it, with its state, where it is suspended, and its counters.
      */
+    @Override
     public String dumpTasks() {
-        return TaskTree.of(tasks);
+        Thread owner = thread;
+        if (owner == null || owner == Thread.currentThread()) {
+            return TaskTree.of(tasks);
+        }
+        // from a management thread: read the tasks on the loop's own thread
+        java.util.concurrent.CompletableFuture<String> tree = new java.util.concurrent.CompletableFuture<>();
+        callSoonThreadsafe(() -> tree.complete(TaskTree.of(tasks)));
+        try {
+            return tree.get(5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return "the loop did not answer within 5 seconds: a step is holding it\n";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted\n";
+        } catch (java.util.concurrent.ExecutionException e) {
+            return "failed: " + e.getCause() + "\n";
+        }
+    }
+
+    @Override
+    public int getPendingTaskCount() {
+        return tasks.size();
     }
 
     private void runHandle(Handle h) {
@@ -670,11 +692,15 @@ public final class EventLoop {
         }
         thread = Thread.currentThread();
         RUNNING.set(this);
+        if (debug) {
+            LoopManagement.register(this);
+        }
         return null;
     }
 
     private void exit(Thread previous) {
         RUNNING.remove();
+        LoopManagement.unregister(this);
         thread = previous;
     }
 

@@ -183,4 +183,30 @@ class DebugModeTest {
         assertTrue(tree.contains("\n  child-1 DebugModeTest.fetchData suspended at org.awaitj.DebugModeTest.fetchData(DebugModeTest.java:"), tree);
         assertTrue(tree.contains("\n  child-2 DebugModeTest.fetchData"), tree);
     }
+
+    @Async
+    Coroutine<String> dumpOverJmx() throws Exception {
+        Task<String> sleeper = createTask(fetchData(5), "sleeper");
+        await(sleep(0));
+        javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        java.util.Set<javax.management.ObjectName> names = server.queryNames(new javax.management.ObjectName("org.awaitj:type=EventLoop,*"), null);
+        String tree = "";
+        for (javax.management.ObjectName n : names) {
+            // invoked from this thread, which is the loop's: a JMX client would call from its own
+            tree += server.invoke(n, "dumpTasks", new Object[0], new String[0]);
+        }
+        sleeper.cancel();
+        return result(names.size() + "\n" + tree);
+    }
+
+    @Test
+    void aDebugLoopCanDumpItsTasksOverJmx() throws Exception {
+        EventLoop loop = EventLoop.withVirtualTime();
+        loop.setDebug(true);
+        String r = loop.runUntilComplete(dumpOverJmx());
+        assertTrue(r.startsWith("1\n"), r);
+        assertTrue(r.contains("sleeper DebugModeTest.fetchData suspended at"), r);
+        assertTrue(java.lang.management.ManagementFactory.getPlatformMBeanServer()
+                .queryNames(new javax.management.ObjectName("org.awaitj:type=EventLoop,*"), null).isEmpty());
+    }
 }
