@@ -2,6 +2,9 @@ package contract;
 
 import org.awaitj.*;
 import org.awaitj.Future;
+import org.awaitj.Queue;
+import org.awaitj.Semaphore;
+import org.awaitj.Condition;
 import org.awaitj.annotations.Async;
 import java.io.IOException;
 import java.time.Duration;
@@ -29,6 +32,9 @@ class ApiContractSoFar {
         String viaStage = await(CompletableFuture.completedFuture("x"));
         Future<Integer> th = toThread(() -> 1);
         Future<Integer> ex = runInExecutor(ForkJoinPool.commonPool(), () -> 2);
+        String w = await(waitFor(fetch(1), 1.0));
+        Future<String> sh = shield(fetch(1));
+        for (Future<String> f : asCompleted(List.of(fetch(1), fetch(2)))) await(f);
         Task<?> me = currentTask();
         Set<Task<?>> tasks = allTasks();
         EventLoop loop = getRunningLoop();
@@ -41,7 +47,26 @@ class ApiContractSoFar {
         loop.callSoon(() -> { }); loop.callLater(0.1, () -> { }); loop.callAt(loop.time() + 1, () -> { }); loop.callSoonThreadsafe(() -> { });
         loop.getDebug(); loop.setDebug(true); loop.setSlowCallbackDuration(0.1); loop.isRunning(); loop.isClosed();
         CompletableFuture<String> cross = runCoroutineThreadsafe(fetch(1), loop);
+        try (TaskGroup tg = new TaskGroup()) {
+            Task<String> c = tg.createTask(fetch(1));
+        } catch (TaskGroupException g) {
+            List<Throwable> failures = g.exceptions();
+        }
+        Queue<String> q = new Queue<>(10);
+        await(q.put("a")); String got = await(q.get()); q.putNowait("b"); q.getNowait(); q.taskDone(); await(q.join());
+        q.shutdown(); q.shutdown(true); q.qsize(); q.empty(); q.full(); q.maxsize();
+        org.awaitj.PriorityQueue<Integer> pq = new org.awaitj.PriorityQueue<>(); LifoQueue<String> lq = new LifoQueue<>();
+        Lock lock = new Lock(); await(lock.acquire()); lock.release(); lock.isLocked();
+        try (var held = await(lock.locked())) { }
+        Event ev = new Event(); ev.set(); ev.clear(); ev.isSet(); await(ev.waitAsync());
+        Condition cond = new Condition(lock); await(cond.acquire()); await(cond.waitAsync()); await(cond.waitForAsync(() -> true)); cond.signal(); cond.signal(2); cond.signalAll(); cond.release();
+        Semaphore sem = new Semaphore(2); await(sem.acquire()); sem.release(); sem.isLocked(); new BoundedSemaphore(1).release();
+        Barrier b = new Barrier(2); int idx = await(b.waitAsync()); b.reset(); b.abort(); b.parties(); b.nWaiting(); b.isBroken();
         return result(a);
+    }
+
+    static class Resource implements AsyncCloseable {
+        @Async public Coroutine<Void> closeAsync() { return result(); }
     }
 
     static void entryPoints() {
