@@ -155,6 +155,25 @@ public final class CoroutineSupport {
         }
     }
 
+    private static final java.util.Set<String> REPORTED_BLOCKING_CALLS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Debug mode: the agent calls this just before a call that blocks the thread. On the thread of an event
+     * loop in debug mode the call is reported (once per call site and loop), with where it is made.
+     */
+    public static void blockingCall(String call, String where) {
+        if (!Debug.tracking) {
+            return;
+        }
+        EventLoop loop = EventLoop.running();
+        if (loop != null && loop.getDebug() && REPORTED_BLOCKING_CALLS.add(System.identityHashCode(loop) + where)) {
+            Task<?> task = loop.currentTask();
+            Debug.LOG.log(System.Logger.Level.WARNING, "blocking call " + call + " on the event loop thread at " + where
+                    + (task != null ? " in " + task : "") + ": it stalls every task; await an asynchronous "
+                    + "equivalent, or run it with toThread(...)");
+        }
+    }
+
     /** Throws any exception, checked ones included, without wrapping: awaiting rethrows exceptions unchanged. */
     @SuppressWarnings("unchecked")
     static <E extends Throwable> RuntimeException sneakyThrow(Throwable e) throws E {

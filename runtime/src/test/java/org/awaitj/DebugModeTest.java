@@ -209,4 +209,14 @@ class DebugModeTest {
         assertTrue(java.lang.management.ManagementFactory.getPlatformMBeanServer()
                 .queryNames(new javax.management.ObjectName("org.awaitj:type=EventLoop,*"), null).isEmpty());
     }
+
+    @Test
+    void aBlockingCallOnTheLoopThreadIsReportedWithItsLine() throws InterruptedException {
+        EventLoop loop = EventLoop.withVirtualTime();
+        loop.setDebug(true);
+        loop.runUntilComplete(blocksTheLoop());
+        String r = awaitReport("blocking call");
+        assertTrue(r.startsWith("blocking call Thread.sleep on the event loop thread at DebugModeTest.java:75 in <Task "), r);
+        assertTrue(r.contains("coro=DebugModeTest.blocksTheLoop"), r);
+    }
 }

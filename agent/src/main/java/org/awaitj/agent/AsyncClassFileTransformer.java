@@ -5,6 +5,7 @@ import java.security.ProtectionDomain;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.awaitj.agent.debug.BlockingCallMarker;
 import org.awaitj.agent.transform.AsyncTransformer;
 import org.awaitj.agent.transform.ClassHierarchy;
 
@@ -16,6 +17,8 @@ import org.awaitj.agent.transform.ClassHierarchy;
 final class AsyncClassFileTransformer implements ClassFileTransformer {
     private final ClassDefiner definer;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
+    /** With -Dawaitj.debug=true, blocking calls are marked in every application class, not only coroutine ones. */
+    private final boolean debug = Boolean.getBoolean("awaitj.debug");
 
     AsyncClassFileTransformer(ClassDefiner definer) {
         this.definer = definer;
@@ -24,24 +27,39 @@ final class AsyncClassFileTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain,
             byte[] classFile) {
-        if (loader == null || classFile == null || !AsyncTransformer.mayHaveAsyncMethods(classFile)) {
+        if (loader == null || classFile == null) {
             return null;
         }
+        boolean async = AsyncTransformer.mayHaveAsyncMethods(classFile);
+        if (!async && !(debug && isApplicationClass(className))) {
+            return null;        // the common case: untouched, unparsed
+        }
         try {
-            AsyncTransformer.Result r = AsyncTransformer.transform(classFile, new ClassHierarchy(loader));
-            r.problems().forEach(this::report);
-            if (!r.changed()) {
-                return null;
+            byte[] out = null;
+            if (async) {
+                AsyncTransformer.Result r = AsyncTransformer.transform(classFile, new ClassHierarchy(loader));
+                r.problems().forEach(this::report);
+                for (AsyncTransformer.GeneratedClass g : r.generated()) {
+                    definer.define(loader, g.internalName(), g.bytes(), domain);
+                }
+                out = r.bytes();
             }
-            for (AsyncTransformer.GeneratedClass g : r.generated()) {
-                definer.define(loader, g.internalName(), g.bytes(), domain);
-            }
-            return r.bytes();
+            // blocking calls are marked in every coroutine class, and in every application class in debug mode
+            byte[] marked = BlockingCallMarker.mark(out != null ? out : classFile);
+            return marked != null ? marked : out;
         } catch (Throwable e) {
             report("could not rewrite class " + String.valueOf(className).replace('/', '.') + " (" + e
                     + "); it was loaded as it was, and its @Async methods throw IllegalStateException when they await");
             return null;
         }
+    }
+
+    private static boolean isApplicationClass(String className) {
+        boolean awaitj = className != null && (className.startsWith("org/awaitj/agent/")
+                || (className.startsWith("org/awaitj/") && className.indexOf('/', "org/awaitj/".length()) < 0));
+        return className != null && !awaitj && !className.startsWith("java/")
+                && !className.startsWith("javax/") && !className.startsWith("jdk/") && !className.startsWith("sun/")
+                && !className.startsWith("com/sun/");
     }
 
     private void report(String message) {

@@ -1,0 +1,74 @@
+package org.awaitj.agent.debug;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Debug mode's detector of blocking calls: before each call that blocks the thread (see
+ * {@link BlockingCalls}), inserts {@code CoroutineSupport.blockingCall("Thread.sleep", "Example.java:14")},
+ * which reports the call when it runs on the thread of an event loop in debug mode. No JVM flag needed,
+ * unlike BlockHound; a straight-line insertion, so the class's stack map frames stay valid.
+ */
+public final class BlockingCallMarker extends ClassVisitor {
+    private static final String SUPPORT = "org/awaitj/CoroutineSupport";
+
+    private String sourceFile;
+    private boolean changed;
+
+    private BlockingCallMarker(ClassVisitor next) {
+        super(Opcodes.ASM9, next);
+    }
+
+    /** The class with its blocking calls marked, or null when it has none. */
+    public static byte[] mark(byte[] classFile) {
+        ClassReader reader = new ClassReader(classFile);
+        ClassWriter writer = new ClassWriter(reader, 0);
+        BlockingCallMarker marker = new BlockingCallMarker(writer);
+        reader.accept(marker, 0);
+        return marker.changed ? writer.toByteArray() : null;
+    }
+
+    @Override
+    public void visitSource(String source, String debug) {
+        sourceFile = source;
+        super.visitSource(source, debug);
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+        MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+        return new MethodVisitor(Opcodes.ASM9, mv) {
+            private int line = -1;
+            private boolean marked;
+
+            @Override
+            public void visitLineNumber(int l, Label start) {
+                line = l;
+                super.visitLineNumber(l, start);
+            }
+
+            @Override
+            public void visitMethodInsn(int opcode, String owner, String n, String desc, boolean itf) {
+                String call = BlockingCalls.describe(owner, n);
+                if (call != null) {
+                    super.visitLdcInsn(call);
+                    super.visitLdcInsn((sourceFile != null ? sourceFile : "?") + ":" + line);
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, SUPPORT, "blockingCall",
+                            "(Ljava/lang/String;Ljava/lang/String;)V", false);
+                    marked = true;
+                    changed = true;
+                }
+                super.visitMethodInsn(opcode, owner, n, desc, itf);
+            }
+
+            @Override
+            public void visitMaxs(int maxStack, int maxLocals) {
+                super.visitMaxs(marked ? maxStack + 2 : maxStack, maxLocals);
+            }
+        };
+    }
+}
