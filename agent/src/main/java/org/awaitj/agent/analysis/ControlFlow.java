@@ -70,10 +70,18 @@ public final class ControlFlow {
         for (int i = 0; i < nodes.length; i++) {
             handlers.add(new ArrayList<>(0));
         }
+        // the JVM takes the first entry of the exception table that covers the instruction and matches: past a
+        // handler that catches everything, the outer ones are never reached from there (a catch around a
+        // synchronized block runs after javac's catch-all released the monitor)
+        boolean[] caughtAll = new boolean[nodes.length];
         for (TryCatchBlockNode tcb : m.tryCatchBlocks) {
             int handler = insns.indexOf(tcb.handler);
+            boolean all = tcb.type == null || tcb.type.equals("java/lang/Throwable");
             for (int i = insns.indexOf(tcb.start), end = insns.indexOf(tcb.end); i < end; i++) {
-                handlers.get(i).add(handler);
+                if (!caughtAll[i]) {
+                    handlers.get(i).add(handler);
+                    caughtAll[i] = all;
+                }
             }
         }
         return new ControlFlow(nodes, toArrays(succ), toArrays(handlers));

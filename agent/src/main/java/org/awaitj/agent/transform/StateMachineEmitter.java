@@ -147,7 +147,16 @@ final class StateMachineEmitter {
     }
 
     private static boolean startsWithFrame(InsnList insns) {
-        for (AbstractInsnNode n = insns.getFirst(); n != null; n = n.getNext()) {
+        return frameFrom(insns.getFirst());
+    }
+
+    /** True when a stack map frame comes after {@code insn} before any instruction: both share an offset. */
+    private static boolean frameFollows(AbstractInsnNode insn) {
+        return frameFrom(insn.getNext());
+    }
+
+    private static boolean frameFrom(AbstractInsnNode first) {
+        for (AbstractInsnNode n = first; n != null; n = n.getNext()) {
             if (n instanceof FrameNode) {
                 return true;
             }
@@ -188,7 +197,12 @@ final class StateMachineEmitter {
         site.add(new VarInsnNode(ALOAD, 0));
         site.add(new MethodInsnNode(INVOKESTATIC, Names.SUPPORT, "resumeValue", Names.SUPPORT_RESUME, false));
         site.add(cont);
-        site.add(frame(p.frameLocals, stackWithValue));
+        if (!frameFollows(call)) {
+            // else the await ends a branch that joins right here (c ? await(a) : await(b)): javac's frame
+            // for the join, which the awaited Object already flowed into, is the frame at cont. Two frames
+            // at one offset would corrupt the StackMapTable.
+            site.add(frame(p.frameLocals, stackWithValue));
+        }
         insns.insert(call, site);
         insns.remove(call);
 

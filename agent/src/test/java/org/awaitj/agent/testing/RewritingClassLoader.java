@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.awaitj.agent.transform.AsyncTransformer;
 import org.awaitj.agent.transform.ClassHierarchy;
@@ -23,10 +25,17 @@ public final class RewritingClassLoader extends ClassLoader {
     public final List<String> problems = new ArrayList<>();
     /** Names of the frame classes defined. */
     public final List<String> generated = new ArrayList<>();
+    /** Class files to load in place of the parent's resources (classes a test generated), by class name. */
+    private final Map<String, byte[]> supplied = new HashMap<>();
 
     public RewritingClassLoader(String packagePrefix) {
         super(RewritingClassLoader.class.getClassLoader());
         this.prefix = packagePrefix;
+    }
+
+    /** Serves {@code bytes} as the class file of {@code name} (which must be in the package), rewritten as any other. */
+    public void supply(String name, byte[] bytes) {
+        supplied.put(name, bytes.clone());
     }
 
     @Override
@@ -73,6 +82,9 @@ public final class RewritingClassLoader extends ClassLoader {
     }
 
     private byte[] read(String name) throws ClassNotFoundException {
+        if (supplied.containsKey(name)) {
+            return supplied.get(name).clone();
+        }
         try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
             if (in == null) {
                 throw new ClassNotFoundException(name);
