@@ -12,7 +12,9 @@ public interface AsyncCloseable extends AutoCloseable {
     Coroutine<Void> closeAsync();
 
     /**
-     * Outside a rewritten {@code @Async} method there is nothing to await the cleanup with.
+     * Outside a rewritten {@code @Async} method there is nothing to await the cleanup with. Implementations
+     * should override it with the checked exceptions their exit really raises, or none (as {@link TaskGroup}
+     * does; {@link Timeout} declares TimeoutException), since that is what javac checks a block against.
      *
      * @throws IllegalStateException always
      */
