@@ -180,6 +180,9 @@ public final class AsyncIO {
     }
 
     private static <T> Future<T> runInExecutor(EventLoop loop, Executor executor, Callable<T> fn) {
+        if (executor instanceof ProcessPoolExecutor) {
+            return runInProcess(loop, (ProcessPoolExecutor) executor, fn);
+        }
         FutureTask<T> work = new FutureTask<>(fn);
         // cancelling the future interrupts the worker at once, not on a later turn of the loop
         Future<T> f = new Future<>(loop) {
@@ -196,6 +199,43 @@ public final class AsyncIO {
             work.run();
             try {
                 loop.callSoonThreadsafe(() -> settle(f, work));
+            } catch (IllegalStateException closed) {
+                // the loop is gone; nobody is left to tell
+            }
+        });
+        return f;
+    }
+
+    /**
+     * A ProcessPoolExecutor ships the Serializable callable itself to a worker process (a FutureTask around it
+     * could not travel); cancelling the future kills the worker running it, or drops it from the queue.
+     */
+    private static <T> Future<T> runInProcess(EventLoop loop, ProcessPoolExecutor pool, Callable<T> fn) {
+        CompletableFuture<T> remote = pool.submitRemote(fn); // RejectedExecutionException now if not Serializable
+        Future<T> f = new Future<>(loop) {
+            @Override
+            public boolean cancel(String msg) {
+                boolean cancelled = super.cancel(msg);
+                if (cancelled) {
+                    remote.cancel(true);
+                }
+                return cancelled;
+            }
+        };
+        remote.whenComplete((value, error) -> {
+            try {
+                loop.callSoonThreadsafe(() -> {
+                    if (f.isDone()) {
+                        return;
+                    }
+                    if (error == null) {
+                        f.setResult(value);
+                    } else if (error instanceof CancellationException) {
+                        f.cancel();
+                    } else {
+                        f.setException(error);
+                    }
+                });
             } catch (IllegalStateException closed) {
                 // the loop is gone; nobody is left to tell
             }
