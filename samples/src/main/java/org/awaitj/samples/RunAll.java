@@ -24,6 +24,7 @@ public final class RunAll {
             new Sample("Example 4: await order is not execution order (expect about 2 s)", Example4AwaitOrder::main),
             new Sample("Blocking the event loop with Thread.sleep (expect about 3 s)", BlockingTheLoop::main),
             new Sample("Blocking code moved to a thread with toThread (expect about 2 s)", ToThread::main),
+            new Sample("Blocking code moved to worker processes with runInExecutor (expect about 2 s plus JVM start-up)", ProcessPool::main),
             new Sample("gather of coroutines, returnExceptions = true (expect about 2 s)", GatherCoroutines::main),
             new Sample("gather of tasks (expect about 2 s)", GatherTasks::main),
             new Sample("sleep as simple coordination (expect about 2.5 s)", SleepCoordination::main),
