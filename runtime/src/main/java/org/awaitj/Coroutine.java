@@ -18,11 +18,10 @@ public abstract class Coroutine<T> implements Awaitable<T> {
     Coroutine<?> caller;
     /** The task this coroutine runs in; null until it is awaited or scheduled. */
     Task<?> task;
-    /** The value handed in on resumption (a {@link CoroutineSupport.Thrown} for an exception); cleared when read. */
-    Object value;
     /**
-     * The result, from {@code result(v)} until the body returns: kept apart from {@link #value} because a
-     * {@code finally} block may await after {@code return result(v)}.
+     * The result, from {@code result(v)} until the body returns (a {@code finally} block may still await in
+     * between). The value a coroutine resumes with travels through its task instead: one coroutine of a task
+     * resumes at a time, so the frames need no field for it.
      */
     Object result;
 

@@ -53,8 +53,9 @@ public final class CoroutineSupport {
 
     /** The value a frame resumes with, right after the await it suspended at; throws the awaited exception. */
     public static Object resumeValue(Coroutine<?> frame) {
-        Object v = frame.value;
-        frame.value = null;
+        Task<?> task = frame.task;
+        Object v = task.resumeValue;
+        task.resumeValue = null;
         if (v instanceof Thrown t) {
             throw sneakyThrow(t.error);
         }
@@ -84,16 +85,17 @@ public final class CoroutineSupport {
         Task<?> task = frame.task;
         for (;;) {
             start(c, task, frame);
-            if (task.depth >= MAX_INLINE_DEPTH) {
-                task.pendingStart = c;
+            EventLoop loop = task.loop;
+            if (loop.inlineDepth >= MAX_INLINE_DEPTH) {
+                loop.pendingStart = c;
                 return SUSPENDED;
             }
             Object r;
-            task.depth++;
+            loop.inlineDepth++;
             try {
                 r = c.invokeSuspend();
             } finally {
-                task.depth--;
+                loop.inlineDepth--;
             }
             if (r == SUSPENDED) {
                 return SUSPENDED;

@@ -135,6 +135,17 @@ final class Debug {
         return u;
     }
 
+    /** What debug mode records of a task. */
+    static final class TaskInfo {
+        final StackTraceElement createdAt;
+        int steps;
+        double secondsOnLoop;
+
+        TaskInfo(StackTraceElement createdAt) {
+            this.createdAt = createdAt;
+        }
+    }
+
     static String seconds(double s) {
         return String.format(Locale.ROOT, "%.3f", s);
     }

@@ -21,12 +21,14 @@ public class Future<T> implements Awaitable<T> {
     private static final int PENDING = 0;
     private static final int FINISHED = 1;
     private static final int CANCELLED = 2;
+    private static final int FAILED = 3;
 
     final EventLoop loop;
     private int state;
+    /** The value, or the Throwable when FAILED. */
     private Object result;
-    private Throwable exception;
-    private String cancelMessage;
+    /** The message of a cancellation: done, or (for a task) requested but not yet delivered. */
+    String cancelMessage;
     /** null, one callback, or an ArrayList of them; a callback is a Consumer or a Task to wake. */
     private Object callbacks;
     /** Whether anyone looked at the exception: if not, it is reported when the future is collected. */
@@ -64,8 +66,8 @@ public class Future<T> implements Awaitable<T> {
         if (error instanceof CancellationException) {
             throw new IllegalArgumentException("use cancel() rather than setException(CancellationException)");
         }
-        exception = error;
-        state = FINISHED;
+        result = error;
+        state = FAILED;
         unretrieved = Debug.watchUnretrieved(this, error);
         scheduleCallbacks();
     }
@@ -108,8 +110,8 @@ public class Future<T> implements Awaitable<T> {
             throw cancellation();
         }
         markRetrieved();
-        if (exception != null) {
-            throw CoroutineSupport.sneakyThrow(exception);
+        if (state == FAILED) {
+            throw CoroutineSupport.sneakyThrow((Throwable) result);
         }
         return (T) result;
     }
@@ -123,7 +125,7 @@ public class Future<T> implements Awaitable<T> {
             throw cancellation();
         }
         markRetrieved();
-        return exception;
+        return state == FAILED ? (Throwable) result : null;
     }
 
     /** Adds a callback that runs, through the loop's ready queue, once the future is done. */
@@ -176,9 +178,9 @@ public class Future<T> implements Awaitable<T> {
     private void copyTo(CompletableFuture<T> view) {
         if (state == CANCELLED) {
             view.cancel(false);
-        } else if (exception != null) {
+        } else if (state == FAILED) {
             markRetrieved();
-            view.completeExceptionally(exception);
+            view.completeExceptionally((Throwable) result);
         } else {
             view.complete(castResult());
         }
@@ -200,7 +202,7 @@ public class Future<T> implements Awaitable<T> {
             return new CoroutineSupport.Thrown(cancellation());
         }
         markRetrieved();
-        return exception != null ? new CoroutineSupport.Thrown(exception) : result;
+        return state == FAILED ? new CoroutineSupport.Thrown((Throwable) result) : result;
     }
 
     final String cancelMessage() {
@@ -300,7 +302,7 @@ public class Future<T> implements Awaitable<T> {
     }
 
     String stateName() {
-        return state == PENDING ? "pending" : state == CANCELLED ? "cancelled" : exception != null ? "failed" : "finished";
+        return state == PENDING ? "pending" : state == CANCELLED ? "cancelled" : state == FAILED ? "failed" : "finished";
     }
 
     @Override

@@ -3,7 +3,7 @@ package org.awaitj;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A coroutine scheduled on an event loop, like {@code asyncio.Task}: it runs concurrently with other tasks,
@@ -16,26 +16,26 @@ import java.util.concurrent.atomic.AtomicLong;
  * @param <T> the type of the root coroutine's result
  */
 public class Task<T> extends Future<T> {
-    private static final AtomicLong COUNTER = new AtomicLong();
+    private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private final Coroutine<T> coro;
+    /** "Task-" + id unless named; made on first use, as most tasks are never asked their name. */
     private String name;
+    private final int id;
     /** The innermost coroutine of the chain: the one to resume on the next step. */
     Coroutine<?> current;
     /** What the task is suspended on: a Future, a timer Handle, or null (ready, or yielding). */
     private Object awaiting;
-    /** A coroutine to start from the step loop rather than inline (the trampoline, see CoroutineSupport). */
-    Coroutine<?> pendingStart;
-    /** How many coroutines are running inline on the current Java stack. */
-    int depth;
+    /** The neighbours in the loop's list of pending tasks. */
+    Task<?> prevTask;
+    Task<?> nextTask;
+    /** The value (or {@link CoroutineSupport.Thrown}) the coroutine being resumed gets from its await. */
+    Object resumeValue;
     private boolean started;
-    /** Where the task was created; recorded in debug mode only. */
-    private StackTraceElement createdAt;
-    /** Steps run so far, and (in debug mode) the seconds they held the loop: a "top" of tasks. */
-    private int steps;
-    private double secondsOnLoop;
+    /** Debug mode's record of the task: where it was made, its steps and time on the loop; else null. */
+    private Debug.TaskInfo debugInfo;
+    /** A cancellation requested but not yet delivered; its message waits in {@link Future#cancelMessage}. */
     private boolean mustCancel;
-    private String mustCancelMessage;
     /** Cancellation requests not yet withdrawn by {@link #uncancel()}: how timeouts and task groups tell theirs apart. */
     private int cancelRequests;
 
@@ -44,15 +44,19 @@ public class Task<T> extends Future<T> {
         CoroutineSupport.start(coro, this, null);
         this.coro = coro;
         this.current = coro;
-        this.name = name != null ? name : "Task-" + COUNTER.incrementAndGet();
+        this.name = name;
+        this.id = COUNTER.incrementAndGet();
         if (loop.getDebug()) {
-            createdAt = Debug.callerOutsideRuntime();
+            debugInfo = new Debug.TaskInfo(Debug.callerOutsideRuntime());
         }
         loop.taskCreated(this);
         loop.readyAdd(this);
     }
 
     public String getName() {
+        if (name == null) {
+            name = "Task-" + id;
+        }
         return name;
     }
 
@@ -101,7 +105,7 @@ public class Task<T> extends Future<T> {
             return true;    // its callbacks wake this task with the CancellationException
         }
         mustCancel = true;
-        mustCancelMessage = msg;
+        cancelMessage = msg;
         interruptWait();
         return true;
     }
@@ -112,7 +116,7 @@ public class Task<T> extends Future<T> {
             timer.cancel();
             awaiting = null;
             loop.readyAdd(this);
-        } else if (awaiting instanceof Future<?> f && f.cancel(mustCancelMessage)) {
+        } else if (awaiting instanceof Future<?> f && f.cancel(cancelMessage)) {
             mustCancel = false;
         }
     }
@@ -169,7 +173,7 @@ public class Task<T> extends Future<T> {
         }
         if (mustCancel) {
             mustCancel = false;
-            outcome = new CoroutineSupport.Thrown(new CancellationException(mustCancelMessage));
+            outcome = new CoroutineSupport.Thrown(new CancellationException(cancelMessage));
         }
         Coroutine<?> frame = current;
         if (!started) {
@@ -179,9 +183,11 @@ public class Task<T> extends Future<T> {
                 return;
             }
         } else {
-            frame.value = outcome;
+            resumeValue = outcome;
         }
-        steps++;
+        if (debugInfo != null) {
+            debugInfo.steps++;
+        }
         Task<?> previous = loop.enterTask(this);
         try {
             run(frame);
@@ -192,7 +198,7 @@ public class Task<T> extends Future<T> {
 
     /** The step loop: resume {@code frame}, and each caller whose callee completed, until one suspends. */
     private void run(Coroutine<?> frame) {
-        depth = 0;
+        loop.inlineDepth = 0;
         for (;;) {
             Object r;
             try {
@@ -204,19 +210,19 @@ public class Task<T> extends Future<T> {
                     return;
                 }
                 addToAwaitChain(error, frame, up);
-                up.value = new CoroutineSupport.Thrown(error);
+                resumeValue = new CoroutineSupport.Thrown(error);
                 frame = up;
                 continue;
             }
             if (r == CoroutineSupport.SUSPENDED) {
-                Coroutine<?> next = pendingStart;
+                Coroutine<?> next = loop.pendingStart;
                 if (next == null) {
                     if (mustCancel) {
                         interruptWait();    // cancelled while running: the new wait ends at once
                     }
                     return;
                 }
-                pendingStart = null;
+                loop.pendingStart = null;
                 frame = next;
                 continue;
             }
@@ -231,7 +237,7 @@ public class Task<T> extends Future<T> {
                         finish(null, e);
                         return;
                     }
-                    up.value = new CoroutineSupport.Thrown(e);
+                    resumeValue = new CoroutineSupport.Thrown(e);
                     frame = up;
                     continue;
                 }
@@ -241,7 +247,7 @@ public class Task<T> extends Future<T> {
                 finish(v, null);
                 return;
             }
-            up.value = v;
+            resumeValue = v;
             frame = up;
         }
     }
@@ -284,7 +290,7 @@ public class Task<T> extends Future<T> {
     private void finish(Object value, Throwable error) {
         current = null;
         if (error == null && mustCancel) {
-            super.cancel(mustCancelMessage);    // cancelled while running, and returned before noticing
+            super.cancel(cancelMessage);    // cancelled while running, and returned before noticing
         } else if (error == null) {
             setResultInternal((T) value);
         } else if (error instanceof CancellationException c) {
@@ -315,23 +321,25 @@ public class Task<T> extends Future<T> {
         throw new IllegalStateException("setException on a task: a task fails when its coroutine throws");
     }
 
-    /** How many steps the task has run. */
+    /** How many steps the task has run; counted in debug mode only, else 0. */
     public int steps() {
-        return steps;
+        return debugInfo == null ? 0 : debugInfo.steps;
     }
 
     /** Seconds the task's steps held the loop; measured in debug mode only, else 0. */
     public double secondsOnLoop() {
-        return secondsOnLoop;
+        return debugInfo == null ? 0 : debugInfo.secondsOnLoop;
     }
 
     void addTimeOnLoop(double seconds) {
-        secondsOnLoop += seconds;
+        if (debugInfo != null) {
+            debugInfo.secondsOnLoop += seconds;
+        }
     }
 
     /** Where the task was created (debug mode), else null. */
     StackTraceElement createdAt() {
-        return createdAt;
+        return debugInfo == null ? null : debugInfo.createdAt;
     }
 
     /** Where the task is suspended: the innermost coroutine of its chain and the line of its await. */
@@ -356,7 +364,7 @@ public class Task<T> extends Future<T> {
 
     @Override
     public String toString() {
-        return "<Task " + stateName() + " name='" + name + "' coro=" + coro.describe()
-                + (createdAt != null ? " created at " + Debug.where(createdAt) : "") + ">";
+        return "<Task " + stateName() + " name='" + getName() + "' coro=" + coro.describe()
+                + (createdAt() != null ? " created at " + Debug.where(createdAt()) : "") + ">";
     }
 }
