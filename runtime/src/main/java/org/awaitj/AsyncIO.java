@@ -384,6 +384,56 @@ public final class AsyncIO {
         return view;
     }
 
+    // ---- streams and subprocesses: asyncio's open_connection, start_server, create_subprocess_exec ----
+
+    /**
+     * Connects to {@code host:port} without blocking the loop and returns the connection's reader and writer.
+     * A refused connection throws {@link java.net.ConnectException} naming the address; a host name is
+     * looked up on the default executor, and each of its addresses is tried in turn.
+     */
+    public static Coroutine<Connection> openConnection(String host, int port) throws java.io.IOException {
+        return Connector.open(host, port, null);
+    }
+
+    /**
+     * {@link #openConnection(String, int)} over TLS: the handshake is done, and the server's certificate
+     * checked against {@code host}, before the connection is returned.
+     */
+    public static Coroutine<Connection> openConnection(String host, int port, javax.net.ssl.SSLContext ssl)
+            throws java.io.IOException {
+        return Connector.open(host, port, java.util.Objects.requireNonNull(ssl, "ssl"));
+    }
+
+    /**
+     * Listens on {@code host:port} (port 0 picks a free one, {@link Server#port()} tells which; host null
+     * listens on every interface) and runs {@code handler} as a task of its own for each connection.
+     */
+    public static Coroutine<Server> startServer(ConnectionHandler handler, String host, int port) throws java.io.IOException {
+        return Server.start(handler, host, port, null);
+    }
+
+    /** {@link #startServer(ConnectionHandler, String, int)} over TLS, with {@code ssl}'s key and certificate. */
+    public static Coroutine<Server> startServer(ConnectionHandler handler, String host, int port,
+            javax.net.ssl.SSLContext ssl) throws java.io.IOException {
+        return Server.start(handler, host, port, java.util.Objects.requireNonNull(ssl, "ssl"));
+    }
+
+    /**
+     * Starts {@code command} with its stdin, stdout and stderr piped to the returned {@link Subprocess}'s
+     * streams. Throws {@link java.io.IOException} when the program cannot be started.
+     */
+    public static Coroutine<Subprocess> createSubprocessExec(String... command) throws java.io.IOException {
+        return Subprocess.start(new ProcessBuilder(command));
+    }
+
+    /**
+     * Starts the builder's command; the streams it redirects elsewhere (inherited, a file) read as empty from
+     * the {@link Subprocess}, as {@code stdout=None} does in asyncio.
+     */
+    public static Coroutine<Subprocess> createSubprocessExec(ProcessBuilder builder) throws java.io.IOException {
+        return Subprocess.start(builder);
+    }
+
     /** What {@code result(v)} is outside a rewritten method: a coroutine that completes at once with v. */
     private static final class Result<T> extends Coroutine<T> {
         private final T value;
