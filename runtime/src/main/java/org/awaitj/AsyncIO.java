@@ -119,7 +119,7 @@ public final class AsyncIO {
 
     /** Suspends for {@code seconds}; {@code sleep(0)} lets the other ready tasks run once. */
     public static Coroutine<Void> sleep(double seconds) {
-        return new Sleep<>(seconds, null);
+        return seconds == 0 ? Sleep.YIELD : new Sleep<>(seconds, null);
     }
 
     /** Suspends for a duration. */

@@ -84,6 +84,10 @@ public final class CoroutineSupport {
     static Object awaitCoroutine(Coroutine<?> c, Coroutine<?> frame) {
         Task<?> task = frame.task;
         for (;;) {
+            if (c == Sleep.YIELD) {
+                task.yieldOnce(frame);      // sleep(0): the frame itself resumes on the next turn
+                return SUSPENDED;
+            }
             start(c, task, frame);
             EventLoop loop = task.loop;
             if (loop.inlineDepth >= MAX_INLINE_DEPTH) {

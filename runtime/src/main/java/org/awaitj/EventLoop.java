@@ -90,8 +90,15 @@ public final class EventLoop implements EventLoopMXBean {
 
     /** The loop running on the calling thread, or null. */
     static EventLoop running() {
+        EventLoop last = lastEntered;
+        if (last != null && last.thread == Thread.currentThread()) {
+            return last;        // the common case, without a thread-local look-up
+        }
         return RUNNING.get();
     }
+
+    /** The loop entered most recently, on whichever thread: a cache in front of {@link #RUNNING}. */
+    private static volatile EventLoop lastEntered;
 
     /** The loop's monotonic clock, in seconds. */
     public double time() {
@@ -151,9 +158,13 @@ public final class EventLoop implements EventLoopMXBean {
     }
 
     /** Wraps a coroutine in a named task scheduled on this loop. */
+    @SuppressWarnings("unchecked")
     public <T> Task<T> createTask(Coroutine<T> coro, String name) {
         checkOpen();
         checkThread("createTask");
+        if (coro == Sleep.YIELD) {
+            coro = (Coroutine<T>) new Sleep<Void>(0, null);    // the shared sleep(0) is only for await
+        }
         return new Task<>(this, coro, name);
     }
 
@@ -405,14 +416,16 @@ public final class EventLoop implements EventLoopMXBean {
 
     private void runOnce() {
         waitForEvents();
-        double now = time();
-        while (!timers.isEmpty() && timers.peek().when <= now) {
-            Handle h = timers.poll();
-            if (!h.isCancelled()) {
-                if (h.callback instanceof Task<?> t) {
-                    readyAdd(t);
-                } else {
-                    readyAdd(h);
+        if (!timers.isEmpty()) {
+            double now = time();
+            while (!timers.isEmpty() && timers.peek().when <= now) {
+                Handle h = timers.poll();
+                if (!h.isCancelled()) {
+                    if (h.callback instanceof Task<?> t) {
+                        readyAdd(t);
+                    } else {
+                        readyAdd(h);
+                    }
                 }
             }
         }
@@ -733,6 +746,7 @@ public final class EventLoop implements EventLoopMXBean {
         }
         thread = Thread.currentThread();
         RUNNING.set(this);
+        lastEntered = this;
         if (debug) {
             LoopManagement.register(this);
         }
@@ -741,6 +755,9 @@ public final class EventLoop implements EventLoopMXBean {
 
     private void exit(Thread previous) {
         RUNNING.remove();
+        if (lastEntered == this) {
+            lastEntered = null;
+        }
         LoopManagement.unregister(this);
         thread = previous;
     }

@@ -14,13 +14,16 @@ import java.util.concurrent.CancellationException;
  */
 final class Gather<T> extends Future<List<T>> {
     private final List<Future<?>> children;
+    /** Distinct children: a future passed twice completes once. */
+    private final int distinct;
     private final boolean returnExceptions;
     private int finished;
     private boolean cancelRequested;
 
-    private Gather(EventLoop loop, List<Future<?>> children, boolean returnExceptions) {
+    private Gather(EventLoop loop, List<Future<?>> children, int distinct, boolean returnExceptions) {
         super(loop);
         this.children = children;
+        this.distinct = distinct;
         this.returnExceptions = returnExceptions;
     }
 
@@ -33,7 +36,7 @@ final class Gather<T> extends Future<List<T>> {
             }
             children.add(seen.computeIfAbsent(a, loop::ensureFuture));
         }
-        Gather<T> outer = new Gather<>(loop, children, returnExceptions);
+        Gather<T> outer = new Gather<>(loop, children, seen.size(), returnExceptions);
         if (children.isEmpty()) {
             outer.complete();
             return outer;
@@ -45,14 +48,7 @@ final class Gather<T> extends Future<List<T>> {
     }
 
     private void childDone(Future<?> child) {
-        // a child shared by several slots counts for each of them
-        int slots = 0;
-        for (Future<?> c : children) {
-            if (c == child) {
-                slots++;
-            }
-        }
-        finished += slots;
+        finished++;
         if (isDone()) {
             if (!child.isCancelled()) {
                 child.exception();      // retrieved: nobody else will look at it
@@ -70,7 +66,7 @@ final class Gather<T> extends Future<List<T>> {
                 return;
             }
         }
-        if (finished == children.size()) {
+        if (finished == distinct) {
             complete();
         }
     }

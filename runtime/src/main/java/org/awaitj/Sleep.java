@@ -2,6 +2,12 @@ package org.awaitj;
 
 /** {@code AsyncIO.sleep}: suspends the awaiting task on a loop timer, or for one turn when the delay is 0. */
 final class Sleep<T> extends Coroutine<T> {
+    /**
+     * What {@code sleep(0)} returns: one shared object, which {@code await} recognizes and turns into a yield
+     * of the awaiting task without starting it, so yielding allocates nothing.
+     */
+    static final Sleep<Void> YIELD = new Sleep<>(0, null);
+
     private final double delay;
     private final T value;
     private boolean suspended;

@@ -228,6 +228,9 @@ public class Task<T> extends Future<T> {
             }
             Coroutine<?> up = frame.caller;
             if (r instanceof Coroutine<?> delegate && r != CoroutineSupport.COMPLETED) {
+                if (delegate == Sleep.YIELD) {
+                    delegate = new Sleep<Void>(0, null);     // the shared sleep(0) is only for await
+                }
                 try {
                     CoroutineSupport.start(delegate, this, up);    // return other(): run it in frame's place
                     frame = delegate;
