@@ -53,9 +53,9 @@ public final class CoroutineSupport {
 
     /** The value a frame resumes with, right after the await it suspended at; throws the awaited exception. */
     public static Object resumeValue(Coroutine<?> frame) {
-        Task<?> task = frame.task;
-        Object v = task.resumeValue;
-        task.resumeValue = null;
+        EventLoop loop = frame.task.loop;
+        Object v = loop.resumeValue;
+        loop.resumeValue = null;
         if (v instanceof Thrown t) {
             throw sneakyThrow(t.error);
         }

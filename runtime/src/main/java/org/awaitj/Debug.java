@@ -112,7 +112,7 @@ final class Debug {
     /** An exception that nobody has looked at yet; reported when its future is collected. */
     static final class Unretrieved implements Runnable {
         private final String what;
-        private final Throwable error;
+        final Throwable error;
         volatile boolean retrieved;
 
         Unretrieved(String what, Throwable error) {
@@ -133,6 +133,17 @@ final class Debug {
         Unretrieved u = new Unretrieved(what, error);
         Cleaners.CLEANER.register(f, u);
         return u;
+    }
+
+    /** Debug mode's records of tasks, kept aside so that tasks carry no field for them. */
+    private static final java.util.Map<Task<?>, TaskInfo> TASKS = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    static void recordTask(Task<?> task) {
+        TASKS.put(task, new TaskInfo(callerOutsideRuntime()));
+    }
+
+    static TaskInfo info(Task<?> task) {
+        return TASKS.isEmpty() ? null : TASKS.get(task);
     }
 
     /** What debug mode records of a task. */

@@ -61,6 +61,8 @@ public final class EventLoop implements EventLoopMXBean {
      */
     int inlineDepth;
     Coroutine<?> pendingStart;
+    /** The value (or CoroutineSupport.Thrown) the coroutine being resumed gets from its await, in transit. */
+    Object resumeValue;
     /**
      * Strong references to every pending task, so an unreferenced task is never collected mid-flight: a list
      * threaded through the tasks themselves, which costs two fields a task instead of a hash set's entry.

@@ -25,7 +25,7 @@ public class Future<T> implements Awaitable<T> {
 
     final EventLoop loop;
     private int state;
-    /** The value, or the Throwable when FAILED. */
+    /** The value, or when FAILED the exception with its "never retrieved" watch. */
     private Object result;
     /** The message of a cancellation: done, or (for a task) requested but not yet delivered. */
     String cancelMessage;
@@ -33,7 +33,6 @@ public class Future<T> implements Awaitable<T> {
     private Object callbacks;
     /** Whether anyone looked at the exception: if not, it is reported when the future is collected. */
     private boolean retrieved;
-    private Debug.Unretrieved unretrieved;
 
     /** A future on the running loop; see also {@link EventLoop#createFuture()}. */
     public Future() {
@@ -66,17 +65,20 @@ public class Future<T> implements Awaitable<T> {
         if (error instanceof CancellationException) {
             throw new IllegalArgumentException("use cancel() rather than setException(CancellationException)");
         }
-        result = error;
+        result = Debug.watchUnretrieved(this, error);     // the exception, and whether anyone looked at it
         state = FAILED;
-        unretrieved = Debug.watchUnretrieved(this, error);
         scheduleCallbacks();
+    }
+
+    private Throwable failure() {
+        return ((Debug.Unretrieved) result).error;
     }
 
     private void markRetrieved() {
         if (!retrieved) {
             retrieved = true;
-            if (unretrieved != null) {
-                unretrieved.retrieved = true;
+            if (state == FAILED) {
+                ((Debug.Unretrieved) result).retrieved = true;
             }
         }
     }
@@ -111,7 +113,7 @@ public class Future<T> implements Awaitable<T> {
         }
         markRetrieved();
         if (state == FAILED) {
-            throw CoroutineSupport.sneakyThrow((Throwable) result);
+            throw CoroutineSupport.sneakyThrow(failure());
         }
         return (T) result;
     }
@@ -125,7 +127,7 @@ public class Future<T> implements Awaitable<T> {
             throw cancellation();
         }
         markRetrieved();
-        return state == FAILED ? (Throwable) result : null;
+        return state == FAILED ? failure() : null;
     }
 
     /** Adds a callback that runs, through the loop's ready queue, once the future is done. */
@@ -180,7 +182,7 @@ public class Future<T> implements Awaitable<T> {
             view.cancel(false);
         } else if (state == FAILED) {
             markRetrieved();
-            view.completeExceptionally((Throwable) result);
+            view.completeExceptionally(failure());
         } else {
             view.complete(castResult());
         }
@@ -202,7 +204,7 @@ public class Future<T> implements Awaitable<T> {
             return new CoroutineSupport.Thrown(cancellation());
         }
         markRetrieved();
-        return state == FAILED ? new CoroutineSupport.Thrown((Throwable) result) : result;
+        return state == FAILED ? new CoroutineSupport.Thrown(failure()) : result;
     }
 
     final String cancelMessage() {

@@ -29,11 +29,7 @@ public class Task<T> extends Future<T> {
     /** The neighbours in the loop's list of pending tasks. */
     Task<?> prevTask;
     Task<?> nextTask;
-    /** The value (or {@link CoroutineSupport.Thrown}) the coroutine being resumed gets from its await. */
-    Object resumeValue;
     private boolean started;
-    /** Debug mode's record of the task: where it was made, its steps and time on the loop; else null. */
-    private Debug.TaskInfo debugInfo;
     /** A cancellation requested but not yet delivered; its message waits in {@link Future#cancelMessage}. */
     private boolean mustCancel;
     /** Cancellation requests not yet withdrawn by {@link #uncancel()}: how timeouts and task groups tell theirs apart. */
@@ -47,7 +43,7 @@ public class Task<T> extends Future<T> {
         this.name = name;
         this.id = COUNTER.incrementAndGet();
         if (loop.getDebug()) {
-            debugInfo = new Debug.TaskInfo(Debug.callerOutsideRuntime());
+            Debug.recordTask(this);
         }
         loop.taskCreated(this);
         loop.readyAdd(this);
@@ -183,10 +179,13 @@ public class Task<T> extends Future<T> {
                 return;
             }
         } else {
-            resumeValue = outcome;
+            loop.resumeValue = outcome;
         }
-        if (debugInfo != null) {
-            debugInfo.steps++;
+        if (loop.getDebug()) {
+            Debug.TaskInfo info = Debug.info(this);
+            if (info != null) {
+                info.steps++;
+            }
         }
         Task<?> previous = loop.enterTask(this);
         try {
@@ -210,7 +209,7 @@ public class Task<T> extends Future<T> {
                     return;
                 }
                 addToAwaitChain(error, frame, up);
-                resumeValue = new CoroutineSupport.Thrown(error);
+                loop.resumeValue = new CoroutineSupport.Thrown(error);
                 frame = up;
                 continue;
             }
@@ -240,7 +239,7 @@ public class Task<T> extends Future<T> {
                         finish(null, e);
                         return;
                     }
-                    resumeValue = new CoroutineSupport.Thrown(e);
+                    loop.resumeValue = new CoroutineSupport.Thrown(e);
                     frame = up;
                     continue;
                 }
@@ -250,7 +249,7 @@ public class Task<T> extends Future<T> {
                 finish(v, null);
                 return;
             }
-            resumeValue = v;
+            loop.resumeValue = v;
             frame = up;
         }
     }
@@ -326,23 +325,27 @@ public class Task<T> extends Future<T> {
 
     /** How many steps the task has run; counted in debug mode only, else 0. */
     public int steps() {
-        return debugInfo == null ? 0 : debugInfo.steps;
+        Debug.TaskInfo info = Debug.info(this);
+        return info == null ? 0 : info.steps;
     }
 
     /** Seconds the task's steps held the loop; measured in debug mode only, else 0. */
     public double secondsOnLoop() {
-        return debugInfo == null ? 0 : debugInfo.secondsOnLoop;
+        Debug.TaskInfo info = Debug.info(this);
+        return info == null ? 0 : info.secondsOnLoop;
     }
 
     void addTimeOnLoop(double seconds) {
-        if (debugInfo != null) {
-            debugInfo.secondsOnLoop += seconds;
+        Debug.TaskInfo info = Debug.info(this);
+        if (info != null) {
+            info.secondsOnLoop += seconds;
         }
     }
 
     /** Where the task was created (debug mode), else null. */
     StackTraceElement createdAt() {
-        return debugInfo == null ? null : debugInfo.createdAt;
+        Debug.TaskInfo info = Debug.info(this);
+        return info == null ? null : info.createdAt;
     }
 
     /** Where the task is suspended: the innermost coroutine of its chain and the line of its await. */
