@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.awaitj.agent.debug.BlockingCallMarker;
+import org.awaitj.agent.transform.AsyncMarker;
 import org.awaitj.agent.transform.AsyncTransformer;
 import org.awaitj.agent.transform.ClassHierarchy;
 
@@ -30,7 +31,7 @@ final class AsyncClassFileTransformer implements ClassFileTransformer {
         if (loader == null || classFile == null) {
             return null;
         }
-        boolean async = AsyncTransformer.mayHaveAsyncMethods(classFile);
+        boolean async = AsyncMarker.isPresent(classFile);     // loads nothing else of the agent, nor ASM
         if (!async && !(debug && isApplicationClass(className))) {
             return null;        // the common case: untouched, unparsed
         }

@@ -38,26 +38,16 @@ public final class AsyncTransformer {
         }
     }
 
-    private static final byte[] MARKER = Names.ASYNC_DESC.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-
     private AsyncTransformer() {
     }
 
     /**
      * True when the class file may have {@code @Async} methods: its constant pool holds the annotation's
-     * descriptor. A byte search, so the classes that have none are returned untouched without parsing.
+     * descriptor. See {@link AsyncMarker}, which the agent calls directly so as not to load this class (and ASM)
+     * for classes without {@code @Async} methods.
      */
     public static boolean mayHaveAsyncMethods(byte[] classFile) {
-        outer:
-        for (int i = 0, last = classFile.length - MARKER.length; i <= last; i++) {
-            for (int j = 0; j < MARKER.length; j++) {
-                if (classFile[i + j] != MARKER[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
+        return AsyncMarker.isPresent(classFile);
     }
 
     /** {@link #transform(byte[], ClassHierarchy)} with the hierarchy of the system class loader. */

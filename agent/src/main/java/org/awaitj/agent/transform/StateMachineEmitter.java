@@ -111,6 +111,7 @@ final class StateMachineEmitter {
         rewriteResults(body.instructions);
         LabelNode start = resume[0];
         body.instructions.insert(prologue(points, restore, resume, start, insns));
+        DeadLocalRanges.apply(body, points, resume, SHIFT);
         return body;
     }
 

@@ -38,6 +38,18 @@ public final class RewritingClassLoader extends ClassLoader {
         supplied.put(name, bytes.clone());
     }
 
+    /** Supplied classes are resources too: the transformer reads class files (of supertypes) through them. */
+    @Override
+    public InputStream getResourceAsStream(String name) {
+        if (name.endsWith(".class")) {
+            byte[] bytes = supplied.get(name.substring(0, name.length() - ".class".length()).replace('/', '.'));
+            if (bytes != null) {
+                return new java.io.ByteArrayInputStream(bytes);
+            }
+        }
+        return super.getResourceAsStream(name);
+    }
+
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
         if (!name.startsWith(prefix)) {

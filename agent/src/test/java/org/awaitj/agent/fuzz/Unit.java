@@ -1,0 +1,41 @@
+package org.awaitj.agent.fuzz;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.awaitj.agent.fuzz.Ast.Expr;
+import org.awaitj.agent.fuzz.Ast.Method;
+import org.awaitj.agent.fuzz.Ast.Ty;
+
+/**
+ * One generated compilation unit: instance fields, generated methods m0..mN (each may await only later ones,
+ * so the calls never recurse), and for each method k a program main{k} that calls it with fixed arguments
+ * and logs the fields at the end. Rendered as two classes by {@link Twins}.
+ */
+final class Unit {
+    /** The seed it was generated from: rendering and running it again gives the same result. */
+    final long seed;
+    final List<Ty> fields = new ArrayList<>();
+    final List<String> fieldInits = new ArrayList<>();
+    final List<Method> methods = new ArrayList<>();
+    /** The arguments main{k} passes to method k (literals), by method name; null for a method with no main. */
+    final java.util.Map<String, List<Expr>> mainArgs = new java.util.LinkedHashMap<>();
+
+    Unit(long seed) {
+        this.seed = seed;
+    }
+
+    Method method(String name) {
+        for (Method m : methods) {
+            if (m.name.equals(name)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** The programs of the unit, by the name of the method each calls. */
+    List<String> programs() {
+        return new ArrayList<>(mainArgs.keySet());
+    }
+}

@@ -1,0 +1,436 @@
+#!/usr/bin/env python3
+"""Merges JMH's JSON output (benchmarks.jar --json) and benchmarks/python's JSON into one table of ratios,
+and checks the goals of issue 6. Standard library only.
+
+    python3 benchmarks/ratios.py JMH.json [PYTHON.json ...] [--capacity FILE] [--markdown OUT.md]
+
+Every ratio is measured in the same run: "peer / awaitj" (above 1: awaitj is that many times faster, or
+smaller), except the floor and plain-call columns, which are "awaitj / baseline" (how far awaitj is above it).
+The echo benchmarks of issue 7 (org.awaitj.benchmarks.echo, benchmarks/python/bench_echo.py) get a table of
+their own, in round trips per second, with the goals of issue 7; pass their Python JSON as another PYTHON.json.
+"""
+
+import argparse
+import json
+import math
+import statistics
+import sys
+
+SYSTEMS = [
+    # key suffix, column title
+    ("awaitj", "awaitj"),
+    ("kotlin", "Kotlin coroutines"),
+    ("virtualThread", "virtual threads"),
+    ("eaAsync", "ea-async"),
+    ("completableFuture", "CompletableFuture"),
+    ("asyncio", "asyncio"),
+]
+
+WORKLOADS = [
+    # id, title, benchmark class, awaitj key, peers {system: method}, baselines {title: method}
+    ("1", "await of a non-suspending call", "NonSuspendingAwait", "awaitj",
+     {"kotlin": "kotlin", "eaAsync": "eaAsync", "completableFuture": "completableFuture", "asyncio": "asyncio"},
+     {"plain call (inlined)": "plainCall", "plain call (not inlined)": "plainCallNotInlined"}),
+    ("2", "suspend/resume: sleep(0) ping-pong", "PingPong", "awaitj",
+     {"kotlin": "kotlin", "virtualThread": "virtualThread", "eaAsync": "eaAsync",
+      "completableFuture": "completableFuture", "asyncio": "asyncio"},
+     {"floor (hand-written state machines)": "floor"}),
+    ("3", "bounded queue hand-off", "QueueHandOff", "QueueHandOffAwaitj.awaitj",
+     {"kotlin": "kotlinRendezvous", "virtualThread": "virtualThread", "asyncio": "asyncio"},
+     {}),
+    ("4", "create, run, await an empty task", "TaskSpawn", "awaitj",
+     {"kotlin": "kotlin", "virtualThread": "virtualThread", "completableFuture": "completableFuture",
+      "asyncio": "asyncio"},
+     {}),
+    ("5", "gather of 1,000 tasks", "Gather1000", "awaitj",
+     {"kotlin": "kotlin", "virtualThread": "virtualThread", "completableFuture": "completableFuture",
+      "asyncio": "asyncio"},
+     {}),
+    ("6", "1,000,000 tasks sleeping up to 1 s", "Sleepers", "awaitj",
+     {"kotlin": "kotlin", "virtualThread": "virtualThread", "completableFuture": "completableFuture",
+      "asyncio": "asyncio"},
+     {}),
+    ("7", "bytes per parked task (1,000,000 on one future)", "ParkedMemory", "awaitj",
+     {"kotlin": "kotlin", "virtualThread": "virtualThread", "eaAsync": "eaAsync",
+      "completableFuture": "completableFuture", "asyncio": "asyncio"},
+     {}),
+    ("8", "await chain 10 deep, suspending at the bottom", "DeepChain", "awaitj",
+     {"kotlin": "kotlin", "virtualThread": "virtualThread", "eaAsync": "eaAsync",
+      "completableFuture": "completableFuture", "asyncio": "asyncio"},
+     {}),
+]
+
+# Issue 7: 1 KiB echo over loopback; scores are round trips per second of the whole system
+ECHO_WORKLOADS = [
+    # benchmark class, title
+    ("Echo1Conn", "1 KiB echo, one connection ping-pong"),
+    ("Echo100Conns", "1 KiB echo, 100 concurrent connections"),
+]
+ECHO_SYSTEMS = [
+    # method, column title
+    ("netty", "Netty 4.2 (NIO, 1 event loop)"),
+    ("virtualThread", "virtual threads"),
+    ("asyncio", "asyncio streams"),
+]
+
+GiB = 1 << 30
+
+
+class Result:
+    def __init__(self, score, unit, error=None, alloc=None, extra=None):
+        self.score = score
+        self.unit = unit
+        self.error = error
+        self.alloc = alloc          # B/op from -prof gc
+        self.extra = extra or {}    # bytesPerTask, ...
+
+
+def mean_raw(metric):
+    """Mean of every iteration of every fork (JMH's score for SUM-policy counters is a sum, not a mean)."""
+    values = [v for fork in metric.get("rawData", []) for v in fork]
+    return statistics.mean(values) if values else metric["score"]
+
+
+def load_jmh(path):
+    with open(path) as f:
+        data = json.load(f)
+    out = {}
+    meta = {}
+    for entry in data:
+        name = entry["benchmark"].rsplit(".", 2)
+        key = name[-2] + "." + name[-1]
+        pm = entry["primaryMetric"]
+        sec = entry.get("secondaryMetrics", {})
+        alloc = sec.get("gc.alloc.rate.norm", {}).get("score")
+        extra = {k: mean_raw(v) for k, v in sec.items() if k in ("bytesPerTask", "bytesPerTaskInclRetained")}
+        err = pm.get("scoreError")
+        if err is not None and (isinstance(err, str) or math.isnan(err)):
+            err = None
+        out[key] = Result(pm["score"], pm["scoreUnit"], err, alloc, extra)
+        meta = {"jdk": entry.get("jdkVersion"), "vm": entry.get("vmName"), "vmVersion": entry.get("vmVersion"),
+                "jmh": entry.get("jmhVersion"), "jvmArgs": entry.get("jvmArgs")}
+    return out, meta
+
+
+def load_python(path):
+    with open(path) as f:
+        data = json.load(f)
+    out = {}
+    for key, r in data["results"].items():
+        extra = {k: r[k] for k in ("bytesPerTask", "bytesPerTaskInclRetained") if k in r}
+        out[key] = Result(r["score"], r["unit"], None, None, extra)
+    return out, {"python": data.get("python"), "mode": data.get("mode")}
+
+
+def fmt_time(score, unit):
+    """A time in the unit that reads best."""
+    ns = score * {"ns/op": 1, "us/op": 1e3, "ms/op": 1e6, "s/op": 1e9}[unit]
+    if ns < 10:
+        return f"{ns:.2f} ns"
+    if ns < 1e4:
+        return f"{ns:.0f} ns"
+    if ns < 1e7:
+        return f"{ns / 1e3:.1f} µs"
+    if ns < 1e10:
+        return f"{ns / 1e6:.0f} ms"
+    return f"{ns / 1e9:.1f} s"
+
+
+def in_ns(r):
+    return r.score * {"ns/op": 1, "us/op": 1e3, "ms/op": 1e6, "s/op": 1e9}[r.unit]
+
+
+def fmt_ratio(x):
+    if x is None:
+        return "n/a"
+    if x >= 100:
+        return f"{x:.0f}x"
+    if x >= 10:
+        return f"{x:.1f}x"
+    return f"{x:.2f}x"
+
+
+def build(results, capacity):
+    """Returns (rows of the ratio table, rows of the goals table, notes)."""
+    def get(cls, method):
+        if "." in method:
+            return results.get(method)
+        return results.get(cls + "." + method)
+
+    table = []
+    figures = {}
+    for wid, title, cls, awaitj_key, peers, baselines in WORKLOADS:
+        a = get(cls, awaitj_key)
+        memory = wid == "7"
+
+        def value(r):
+            if r is None:
+                return None
+            return r.extra.get("bytesPerTask") if memory else in_ns(r)
+
+        av = value(a)
+        row = {"id": wid, "title": title, "awaitj": a, "awaitjValue": av, "cells": {}, "baselines": {}}
+        for sys_key, method in peers.items():
+            r = get(cls, method)
+            v = value(r)
+            ratio = v / av if (v is not None and av) else None
+            row["cells"][sys_key] = (r, v, ratio)
+            figures[(wid, sys_key)] = ratio
+        for btitle, method in baselines.items():
+            r = get(cls, method)
+            v = value(r)
+            ratio = av / v if (v and av is not None) else None
+            row["baselines"][btitle] = (r, v, ratio)
+            figures[(wid, btitle)] = ratio
+        figures[(wid, "awaitj")] = av
+        table.append(row)
+
+    frame = get("NonSuspendingAwait", "awaitjFrameOnly")
+    a1 = get("NonSuspendingAwait", "awaitj")
+    goals = []
+
+    def goal(wid, text, figure, ok, shown):
+        goals.append((wid, text, shown, None if ok is None else ("met" if ok else "missed")))
+
+    # (1)
+    nin = get("NonSuspendingAwait", "awaitjNotInlined")
+    pnin = get("NonSuspendingAwait", "plainCallNotInlined")
+    r = in_ns(nin) / in_ns(pnin) if nin is not None and pnin is not None else None
+    goal("1", "await of a non-suspending call at most 3x a plain call (both calls real: callee not inlined)", r,
+         None if r is None else r <= 3, fmt_ratio(r))
+    r = figures.get(("1", "plain call (inlined)"))
+    goal("1", "... (both inlinable: the JIT removes the plain call entirely)", r,
+         None if r is None else r <= 3, fmt_ratio(r))
+    if nin is not None and nin.alloc is not None and frame is not None and frame.alloc is not None:
+        extra = nin.alloc - frame.alloc
+        inl = f"; inlined: {a1.alloc:.0f} B/op" if a1 is not None and a1.alloc is not None else ""
+        goal("1", "... allocating nothing but the callee's frame", extra, extra < 1,
+             f"{nin.alloc:.0f} B/op, the frame alone {frame.alloc:.0f} B{inl}")
+    # (2)
+    for key, target, text in (("kotlin", 3, "at least 3x faster than Kotlin yield() under runBlocking"),
+                              ("virtualThread", 10, "at least 10x faster than a virtual-thread Thread.yield()"),
+                              ("asyncio", 100, "at least 100x faster than asyncio sleep(0)")):
+        r = figures.get(("2", key))
+        goal("2", text, r, None if r is None else r >= target, fmt_ratio(r))
+    r = figures.get(("2", "floor (hand-written state machines)"))
+    goal("2", "within 3x of the floor row", r, None if r is None else r <= 3, fmt_ratio(r))
+    # (3)
+    r = figures.get(("3", "kotlin"))
+    goal("3", "queue hand-off at least 2x faster than a Kotlin rendezvous Channel", r,
+         None if r is None else r >= 2, fmt_ratio(r) if r is not None else "pending: no awaitj Queue row")
+    # (4)
+    for key, target, text in (("kotlin", 5, "task spawn at least 5x faster than Kotlin launch+join"),
+                              ("virtualThread", 10, "at least 10x faster than virtual-thread start+join")):
+        r = figures.get(("4", key))
+        goal("4", text, r, None if r is None else r >= target, fmt_ratio(r))
+    # (7)
+    b = figures.get(("7", "awaitj"))
+    goal("7", "at most 128 bytes per parked task", b, None if b is None else b <= 128,
+         "n/a" if b is None else f"{b:.0f} B")
+    for key, target, text in (("kotlin", 2.5, "2.5x smaller than a parked Kotlin coroutine"),
+                              ("virtualThread", 6, "6x smaller than a parked virtual thread"),
+                              ("asyncio", 9, "9x smaller than an asyncio task")):
+        r = figures.get(("7", key))
+        goal("7", text, r, None if r is None else r >= target, fmt_ratio(r))
+    if b:
+        est = 10_000_000 * b
+        shown = f"estimated {est / GiB:.2f} GiB for 10M (from {b:.0f} B/task)"
+        ok = est < 2 * GiB
+        if capacity:
+            shown += f"; direct run: {capacity}"
+            ok = ok and capacity.startswith("ok")
+        goal("7", "10,000,000 parked tasks in under 2 GiB", est, ok, shown)
+    # (8)
+    r = figures.get(("8", "eaAsync"))
+    goal("8", "deep chain at least 5x faster than ea-async", r, None if r is None else r >= 5, fmt_ratio(r))
+    return table, goals, frame
+
+
+def render(table, goals, frame, results):
+    lines = []
+    lines.append("| workload | awaitj | awaitj alloc | " + " | ".join(t for k, t in SYSTEMS[1:]) + " | baseline |")
+    lines.append("|---|---|---|" + "---|" * (len(SYSTEMS) - 1) + "---|")
+    for row in table:
+        memory = row["id"] == "7"
+        a = row["awaitj"]
+        if a is None:
+            acell = "pending" if row["id"] == "3" else "n/a"
+            alloc = ""
+        elif memory:
+            acell = f"{row['awaitjValue']:.0f} B" if row["awaitjValue"] is not None else "n/a"
+            alloc = f"{a.alloc / 1e6:.0f} B/task" if a.alloc is not None else ""
+        else:
+            acell = fmt_time(a.score, a.unit)
+            if row["id"] in ("6",):
+                alloc = f"{a.alloc / 1e6:.0f} B/task" if a.alloc is not None else ""
+            else:
+                alloc = f"{a.alloc:.0f} B/op" if a.alloc is not None else ""
+        cells = []
+        for key, _ in SYSTEMS[1:]:
+            if key not in row["cells"]:
+                cells.append("—")
+                continue
+            r, v, ratio = row["cells"][key]
+            if r is None or v is None:
+                cells.append("not run")
+            elif memory:
+                cells.append(f"{v:.0f} B ({fmt_ratio(ratio)})")
+            else:
+                cells.append(f"{fmt_time(r.score, r.unit)} ({fmt_ratio(ratio)})")
+        base = []
+        if row["id"] == "1":
+            nin = results.get("NonSuspendingAwait.awaitjNotInlined")
+            pnin = results.get("NonSuspendingAwait.plainCallNotInlined")
+            if nin is not None and pnin is not None:
+                base.append(f"awaitj with a callee that is not inlined: {fmt_time(nin.score, nin.unit)}"
+                            + (f", {nin.alloc:.0f} B/op" if nin.alloc is not None else "")
+                            + f", {fmt_ratio(in_ns(nin) / in_ns(pnin))} of the plain call not inlined")
+        for btitle, (r, v, ratio) in row["baselines"].items():
+            if r is not None:
+                base.append(f"{btitle}: {fmt_time(r.score, r.unit)}, awaitj {fmt_ratio(ratio)} of it")
+        lines.append(f"| ({row['id']}) {row['title']} | {acell} | {alloc} | " + " | ".join(cells)
+                     + " | " + "; ".join(base) + " |")
+    lines.append("")
+    lines.append("Cells: time per operation (bytes per parked task for 7) and, in parentheses, peer / awaitj: "
+                 "above 1x awaitj is faster (smaller). Baselines: awaitj / baseline. "
+                 "\"—\": no such row for that system.")
+    if frame is not None and frame.alloc is not None:
+        lines.append(f"The callee's frame alone (NonSuspendingAwait.awaitjFrameOnly) allocates "
+                     f"{frame.alloc:.0f} B.")
+    py_plain = results.get("NonSuspendingAwait.asyncioPlainCall")
+    py_await = results.get("NonSuspendingAwait.asyncio")
+    if py_plain is not None and py_await is not None:
+        lines.append(f"In CPython, the await of a non-suspending coroutine takes {fmt_time(py_await.score, py_await.unit)} "
+                     f"against {fmt_time(py_plain.score, py_plain.unit)} for a plain call "
+                     f"({fmt_ratio(in_ns(py_await) / in_ns(py_plain))}).")
+    b7 = next((r["awaitjValue"] for r in table if r["id"] == "7"), None)
+    if b7:
+        lines.append(f"Parked awaitj tasks that fit in a 4 GiB heap (estimated from bytes per task, heap "
+                     f"otherwise empty): about {4 * GiB / b7 / 1e6:.0f} million.")
+    lines.append("")
+    lines.append("| goal | workload | figure | |")
+    lines.append("|---|---|---|---|")
+    for wid, text, shown, verdict in goals:
+        lines.append(f"| {text} | ({wid}) | {shown} | {verdict or 'not measured'} |")
+    return "\n".join(lines)
+
+
+def per_second(r):
+    """Operations per second from a JMH or Python result: an average time (ns/op, ...) or a rate (ops/s, ...)."""
+    if r is None:
+        return None
+    if r.unit.startswith("ops/"):
+        return r.score / {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1, "min": 60}[r.unit[4:]]
+    ns = in_ns(r)
+    return 1e9 / ns if ns else None
+
+
+def fmt_rate(x):
+    return "n/a" if x is None else f"{x:,.0f}/s"
+
+
+def build_echo(results):
+    """Rows {title, awaitj rate, awaitj alloc, cells {system: (rate, awaitj/peer)}} and the goals of issue 7."""
+    rows, goals = [], []
+    for cls, title in ECHO_WORKLOADS:
+        a = results.get(cls + ".awaitj")
+        av = per_second(a)
+        cells = {}
+        for key, _ in ECHO_SYSTEMS:
+            v = per_second(results.get(cls + "." + key))
+            cells[key] = (v, av / v if (v and av) else None)
+        one = per_second(results.get(cls + ".awaitjOneLoop"))
+        rows.append({"cls": cls, "title": title, "awaitj": av,
+                     "alloc": a.alloc if a is not None else None, "cells": cells, "oneLoop": one})
+        for key, target, text in (("netty", 0.8, "at least 0.8x Netty's throughput"),
+                                  ("virtualThread", 1.0, "ahead of virtual threads"),
+                                  ("asyncio", 3.0, "at least 3x asyncio streams")):
+            ratio = cells[key][1]
+            ok = None if ratio is None else (ratio > target if target == 1.0 else ratio >= target)
+            goals.append((title, "echo: " + text, fmt_ratio(ratio), ok))
+    return rows, goals
+
+
+def render_echo(rows, goals):
+    lines = ["| echo workload (issue 7) | awaitj | awaitj alloc | " + " | ".join(t for _, t in ECHO_SYSTEMS) + " |",
+             "|---|---|---|" + "---|" * len(ECHO_SYSTEMS)]
+    for row in rows:
+        alloc = f"{row['alloc']:.0f} B/round trip" if row["alloc"] is not None else ""
+        cells = []
+        for key, _ in ECHO_SYSTEMS:
+            v, ratio = row["cells"][key]
+            cells.append("not run" if v is None else f"{fmt_rate(v)} ({fmt_ratio(ratio)})")
+        lines.append(f"| {row['title']} | {fmt_rate(row['awaitj'])} | {alloc} | " + " | ".join(cells) + " |")
+    lines.append("")
+    lines.append("Cells: round trips per second of the whole system (client and server) and, in parentheses, "
+                 "awaitj / peer: above 1x awaitj is faster. awaitj alloc: heap bytes allocated per round trip "
+                 "by all threads (-prof gc).")
+    one = [f"{row['title']}: {fmt_rate(row['oneLoop'])}"
+           + (f" ({fmt_ratio(row['oneLoop'] / row['cells']['asyncio'][0])} asyncio)"
+              if row["cells"]["asyncio"][0] else "")
+           for row in rows if row["oneLoop"] is not None]
+    if one:
+        lines.append("awaitj with server and client on one loop thread, as the asyncio script runs them "
+                     "(for comparing the runtimes, not a goal): " + "; ".join(one) + ".")
+    lines.append("")
+    lines.append("| goal | workload | awaitj / peer | |")
+    lines.append("|---|---|---|---|")
+    for title, text, shown, ok in goals:
+        verdict = "not measured" if ok is None else ("met" if ok else "missed")
+        lines.append(f"| {text} | {title} | {shown} | {verdict} |")
+    return "\n".join(lines)
+
+
+def render_raw(results):
+    """Every score of the run with its error (JMH's 99.9% interval) and allocation, for the record."""
+    lines = ["| benchmark | score | ± error | unit | alloc (B/op, -prof gc) | bytes/parked task |",
+             "|---|---|---|---|---|---|"]
+    for key in sorted(results):
+        r = results[key]
+        err = f"{r.error:.3g}" if r.error is not None else ""
+        alloc = f"{r.alloc:.1f}" if r.alloc is not None else ""
+        parked = f"{r.extra['bytesPerTask']:.1f}" if "bytesPerTask" in r.extra else ""
+        lines.append(f"| {key} | {r.score:.4g} | {err} | {r.unit} | {alloc} | {parked} |")
+    return "\n".join(lines)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("jmh")
+    ap.add_argument("python", nargs="*")
+    ap.add_argument("--capacity", help="file with the output of the 10M parked-task check")
+    ap.add_argument("--markdown", help="also write the tables to this file")
+    args = ap.parse_args()
+    results, jmh_meta = load_jmh(args.jmh)
+    py_meta = {}
+    for path in args.python:
+        py, meta = load_python(path)
+        results.update(py)
+        py_meta = py_meta or meta
+    capacity = None
+    if args.capacity:
+        try:
+            with open(args.capacity) as f:
+                capacity = f.read().strip().splitlines()[-1]
+        except (OSError, IndexError):
+            capacity = None
+    table, goals, frame = build(results, capacity)
+    parts = []
+    if any(k.split(".")[0] in {w[2] for w in WORKLOADS} or k.startswith("QueueHandOff") for k in results):
+        parts.append(render(table, goals, frame, results))
+    if any(k.split(".")[0] in {w[0] for w in ECHO_WORKLOADS} for k in results):
+        parts.append(render_echo(*build_echo(results)))
+    text = "\n\n".join(parts) if parts else render(table, goals, frame, results)
+    header = (f"JDK {jmh_meta.get('jdk')} ({jmh_meta.get('vm')} {jmh_meta.get('vmVersion')}), JMH "
+              f"{jmh_meta.get('jmh')}; Python {py_meta.get('python', 'not run')}")
+    print(header)
+    print()
+    print(text)
+    if args.markdown:
+        with open(args.markdown, "w") as f:
+            f.write(header + "\n\n" + text + "\n\n" + render_raw(results) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Builds everything, runs the JMH benchmarks (awaitj, Kotlin coroutines, virtual threads, ea-async,
+# CompletableFuture) on JDK 25, the same workloads on CPython asyncio, and prints one table of ratios.
+#
+#   benchmarks/run.sh            quick: about 9 minutes on 2 cores, 1 fork, short iterations
+#   benchmarks/run.sh --full     for publishing: 2 forks, longer iterations, the 10M parked-task check
+#   benchmarks/run.sh --echo     only the 1 KiB echo over loopback of issue 7 (awaitj, Netty, virtual
+#                                threads, asyncio streams): about 1 minute quick, 3 with --full, after the build
+#
+# Options: --no-build (use the jars as built), --no-python, --out DIR (default benchmarks/results),
+# any other argument is a JMH include regexp (e.g. PingPong). JDK 25 is found as $JAVA25_HOME, else
+# /usr/lib/jvm/*25*; the build itself runs on the default JDK (17). Results: DIR/jmh.json, DIR/python.json,
+# DIR/python-echo.json, DIR/table.md, DIR/jmh.log. The echo benchmarks are part of every run that includes
+# them (the default includes everything: they add about a minute to the quick run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+mode=quick
+build=1
+python=1
+echo_only=0
+out=benchmarks/results
+includes=()
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --full) mode=full ;;
+    --quick) mode=quick ;;
+    --no-build) build=0 ;;
+    --no-python) python=0 ;;
+    --echo) echo_only=1; includes+=('\.echo\.') ;;
+    --out) out=$2; shift ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    *) includes+=("$1") ;;
+  esac
+  shift
+done
+
+jdk25=${JAVA25_HOME:-}
+if [[ -z $jdk25 ]]; then
+  for dir in /usr/lib/jvm/temurin-25* /usr/lib/jvm/*25*; do
+    if [[ -x $dir/bin/java ]]; then jdk25=$dir; break; fi
+  done
+fi
+if [[ -z $jdk25 || ! -x $jdk25/bin/java ]]; then
+  echo "No JDK 25 found: set JAVA25_HOME (nothing under /usr/lib/jvm/*25* with bin/java)." >&2
+  exit 1
+fi
+java25=$jdk25/bin/java
+mkdir -p "$out"
+start=$(date +%s)
+
+if [[ $build == 1 ]]; then
+  echo "== building (default JDK: $(java -version 2>&1 | head -1))"
+  mvn -B -q -Dmaven.test.skip=true install -pl benchmarks -am
+fi
+jar=$root/benchmarks/target/benchmarks.jar
+agent=$root/agent/target/awaitj-agent.jar
+
+echo "== JMH ($mode) on $("$java25" -version 2>&1 | head -1)"
+"$java25" -Dawaitj.agent.jar="$agent" -jar "$jar" "--$mode" --json "$out/jmh.json" "${includes[@]}" \
+  2>&1 | tee "$out/jmh.log" | grep -E '^(# Benchmark:|# Run progress|Benchmark |[A-Z][A-Za-z0-9]*\.[A-Za-z0-9]+ )' || true
+[[ -s $out/jmh.json ]] || { echo "JMH wrote no results; see $out/jmh.log" >&2; exit 1; }
+
+pyjson=()
+if [[ $python == 1 && $echo_only == 0 ]]; then
+  echo "== asyncio on $(python3 --version 2>&1)"
+  only=()
+  if [[ ${#includes[@]} -eq 1 ]]; then only=(--only "${includes[0]}"); fi
+  python3 benchmarks/python/bench_asyncio.py "--$mode" --json "$out/python.json" "${only[@]}"
+  pyjson=("$out/python.json")
+fi
+# the echo workloads on asyncio streams, when the JMH includes select the echo benchmarks
+wants_echo=0
+if [[ ${#includes[@]} -eq 0 ]]; then wants_echo=1; fi
+for inc in "${includes[@]}"; do
+  for name in org.awaitj.benchmarks.echo.Echo1Conn.asyncio org.awaitj.benchmarks.echo.Echo100Conns.asyncio; do
+    if [[ $name =~ $inc ]]; then wants_echo=1; fi
+  done
+done
+if [[ $python == 1 && $wants_echo == 1 ]]; then
+  echo "== asyncio streams echo on $(python3 --version 2>&1)"
+  python3 benchmarks/python/bench_echo.py "--$mode" --json "$out/python-echo.json"
+  pyjson+=("$out/python-echo.json")
+fi
+
+# The capacity goal of workload 7 (10M parked awaitj tasks in under 2 GiB), tried directly in full mode
+# when the measured bytes per task say it can fit; a run that cannot fit only thrashes the GC for minutes.
+capacity=()
+if [[ $mode == full && $echo_only == 0 ]]; then
+  bytes=$(python3 -c 'import json,sys,statistics
+for e in json.load(open(sys.argv[1])):
+    if e["benchmark"].endswith("ParkedMemory.awaitj"):
+        m=e["secondaryMetrics"]["bytesPerTask"]; print(statistics.mean(v for f in m["rawData"] for v in f))' "$out/jmh.json" || true)
+  if [[ -n $bytes ]] && python3 -c "import sys; sys.exit(0 if float('$bytes')*1e7 < 0.95*2**31 else 1)"; then
+    echo "== 10,000,000 parked awaitj tasks in -Xmx2g"
+    "$java25" -Xmx2g -javaagent:"$agent" -cp "$jar" org.awaitj.benchmarks.ParkedCapacity 10000000 \
+      > "$out/capacity.txt" 2>&1 || true
+  else
+    echo "not attempted: ${bytes:-?} B/task x 10M does not fit in 2 GiB" > "$out/capacity.txt"
+  fi
+  cat "$out/capacity.txt"
+  capacity=(--capacity "$out/capacity.txt")
+fi
+
+echo
+echo "== ratios (same run, $mode mode, $(( $(date +%s) - start )) s)"
+python3 benchmarks/ratios.py "$out/jmh.json" "${pyjson[@]}" "${capacity[@]}" --markdown "$out/table.md"

@@ -1,0 +1,168 @@
+package org.awaitj.benchmarks;
+
+import static org.awaitj.AsyncIO.await;
+import static org.awaitj.AsyncIO.createTask;
+import static org.awaitj.AsyncIO.gather;
+import static org.awaitj.AsyncIO.getRunningLoop;
+import static org.awaitj.AsyncIO.result;
+import static org.awaitj.AsyncIO.sleep;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.awaitj.Coroutine;
+import org.awaitj.Future;
+import org.awaitj.Task;
+import org.awaitj.annotations.Async;
+import org.openjdk.jmh.annotations.CompilerControl;
+import org.openjdk.jmh.infra.Blackhole;
+
+/** The awaitj side of every workload: {@code @Async} methods, rewritten by the agent in the benchmark JVMs. */
+public final class AwaitjWorkloads {
+    private AwaitjWorkloads() {
+    }
+
+    // (1) await of an @Async call that returns without suspending
+
+    /** Could suspend (so it is a real state machine), but with {@code suspend == false} returns at once. */
+    @Async
+    static Coroutine<Object> leaf(Object x, boolean suspend) {
+        if (suspend) {
+            await(sleep(0));
+        }
+        return result(x);
+    }
+
+    /** {@link #leaf} that the JIT may not inline (JMH's CompilerHints): its frame must really be allocated. */
+    @Async
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    static Coroutine<Object> leafNotInlined(Object x, boolean suspend) {
+        if (suspend) {
+            await(sleep(0));
+        }
+        return result(x);
+    }
+
+    @Async
+    static Coroutine<Void> awaitLeaves(int n, Object x, Blackhole bh) {
+        for (int i = 0; i < n; i++) {
+            bh.consume(await(leaf(x, false)));
+        }
+        return result();
+    }
+
+    @Async
+    static Coroutine<Void> awaitLeavesNotInlined(int n, Object x, Blackhole bh) {
+        for (int i = 0; i < n; i++) {
+            bh.consume(await(leafNotInlined(x, false)));
+        }
+        return result();
+    }
+
+    // (2) suspend/resume: two tasks ping-ponging with sleep(0)
+
+    @Async
+    static Coroutine<Void> yielder(int n) {
+        for (int i = 0; i < n; i++) {
+            await(sleep(0));
+        }
+        return result();
+    }
+
+    @Async
+    static Coroutine<Void> pingPong(int n) {
+        Task<Void> a = createTask(yielder(n));
+        Task<Void> b = createTask(yielder(n));
+        await(a);
+        await(b);
+        return result();
+    }
+
+    // (4) create, run and await an empty task
+
+    @Async
+    static Coroutine<Object> empty() {
+        return result(null);
+    }
+
+    @Async
+    static Coroutine<Void> spawnAwait(int n) {
+        for (int i = 0; i < n; i++) {
+            await(createTask(empty()));
+        }
+        return result();
+    }
+
+    // (5) gather of 1,000 tasks
+
+    @Async
+    static Coroutine<List<Object>> gatherEmpty(int k) {
+        List<Coroutine<Object>> coros = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            coros.add(empty());
+        }
+        return result(await(gather(coros)));
+    }
+
+    // (6) a million tasks sleeping random durations up to 1 s, on the real clock
+
+    @Async
+    static Coroutine<Void> sleeper(double seconds) {
+        await(sleep(seconds));
+        return result();
+    }
+
+    @Async
+    static Coroutine<Void> sleepers(int[] millis) {
+        Task<?>[] tasks = new Task<?>[millis.length];
+        for (int i = 0; i < millis.length; i++) {
+            tasks[i] = createTask(sleeper(millis[i] / 1000.0));
+        }
+        for (Task<?> t : tasks) {
+            await(t);
+        }
+        return result();
+    }
+
+    // (7) heap per parked task: a million tasks awaiting one future
+
+    @Async
+    static Coroutine<Object> waiter(Future<Object> f) {
+        return result(await(f));
+    }
+
+    @Async
+    static Coroutine<Void> parked(int n, HeapMeter meter) {
+        meter.before();
+        Future<Object> f = getRunningLoop().createFuture();
+        for (int i = 0; i < n; i++) {
+            createTask(waiter(f));
+        }
+        await(sleep(0));        // every task has run to its await and parked on f
+        meter.parked();
+        f.setResult(null);
+        f = null;
+        await(sleep(0));        // every task woke up and finished
+        await(sleep(0));
+        meter.after();
+        return result();
+    }
+
+    // (8) an await chain 10 deep that suspends at the bottom
+
+    @Async
+    static Coroutine<Integer> chain(int depth) {
+        if (depth == 1) {
+            await(sleep(0));
+            return result(1);
+        }
+        return result(await(chain(depth - 1)) + 1);
+    }
+
+    @Async
+    static Coroutine<Void> chains(int n, int depth, Blackhole bh) {
+        for (int i = 0; i < n; i++) {
+            bh.consume(await(chain(depth)));
+        }
+        return result();
+    }
+}

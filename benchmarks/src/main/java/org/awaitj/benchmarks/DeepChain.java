@@ -1,0 +1,96 @@
+package org.awaitj.benchmarks;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.awaitj.AsyncIO;
+import org.awaitj.benchmarks.ea.EaWorkloads;
+import org.awaitj.benchmarks.kotlin.KotlinWorkloads;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Workload 8: an await chain {@link Sizes#DEPTH} coroutines deep whose innermost one suspends once (a turn of
+ * the loop), {@link Sizes#OPS} times in sequence; the score is per chain (ten calls, one suspension, ten
+ * returns). Each level adds one to its callee's result, so no system can turn the chain into tail calls.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class DeepChain {
+    private SameThreadExecutor loop;
+
+    @Setup
+    public void setup() {
+        loop = new SameThreadExecutor();
+        if (!EaWorkloads.instrumented(loop)) {
+            throw new IllegalStateException("ea-async did not instrument EaWorkloads at build time");
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Sizes.OPS)
+    public void awaitj(Blackhole bh) {
+        AsyncIO.run(AwaitjWorkloads.chains(Sizes.OPS, Sizes.DEPTH, bh));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Sizes.OPS)
+    public void kotlin(Blackhole bh) {
+        KotlinWorkloads.chains(Sizes.OPS, Sizes.DEPTH, bh);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Sizes.OPS)
+    public void eaAsync(Blackhole bh) {
+        loop.runUntilComplete(EaWorkloads.chains(Sizes.OPS, Sizes.DEPTH, bh, loop));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Sizes.OPS)
+    public long virtualThread() {
+        long[] sum = new long[1];
+        VirtualThreads.run(() -> {
+            long s = 0;
+            for (int i = 0; i < Sizes.OPS; i++) {
+                s += vtChain(Sizes.DEPTH);
+            }
+            sum[0] = s;
+        });
+        return sum[0];
+    }
+
+    private static int vtChain(int depth) {
+        if (depth == 1) {
+            Thread.yield();
+            return 1;
+        }
+        return vtChain(depth - 1) + 1;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Sizes.OPS)
+    public void completableFuture() {
+        SameThreadExecutor l = loop;
+        loop.runUntilComplete(CfLoops.repeat(Sizes.OPS, i -> cfChain(Sizes.DEPTH, l)));
+    }
+
+    private static CompletableFuture<Integer> cfChain(int depth, SameThreadExecutor loop) {
+        if (depth == 1) {
+            return loop.yieldNow().thenApply(v -> 1);
+        }
+        return cfChain(depth - 1, loop).thenApply(v -> v + 1);
+    }
+}

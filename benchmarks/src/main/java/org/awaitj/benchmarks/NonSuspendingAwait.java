@@ -1,0 +1,125 @@
+package org.awaitj.benchmarks;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.awaitj.AsyncIO;
+import org.awaitj.benchmarks.ea.EaWorkloads;
+import org.awaitj.benchmarks.kotlin.KotlinWorkloads;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.CompilerControl;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Workload 1: awaiting an async call that returns without suspending, against a plain method call. Each
+ * invocation makes {@link Sizes#OPS} calls in a loop (inside one task, for the async systems); the score is
+ * per call. The callee could suspend (it has an await under a false condition), so it is a real state
+ * machine: for awaitj the cost is one frame object, for Kotlin one continuation.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class NonSuspendingAwait {
+    private final Object x = new Object();
+    private boolean suspend;
+    private SameThreadExecutor loop;
+
+    @Setup
+    public void setup() {
+        loop = new SameThreadExecutor();
+        if (!EaWorkloads.instrumented(loop)) {
+            throw new IllegalStateException("ea-async did not instrument EaWorkloads at build time");
+        }
+    }
+
+    static Object plain(Object x, boolean suspend) {
+        if (suspend) {
+            Thread.yield();
+        }
+        return x;
+    }
+
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    static Object plainNotInlined(Object x, boolean suspend) {
+        if (suspend) {
+            Thread.yield();
+        }
+        return x;
+    }
+
+    static CompletableFuture<Object> cfLeaf(Object x) {
+        return CompletableFuture.completedFuture(x);
+    }
+
+    /** The baseline: the same loop calling an ordinary method, which the JIT inlines. */
+    @Benchmark
+    @OperationsPerInvocation(Sizes.OPS)
+    public void plainCall(Blackhole bh) {
+        for (int i = 0; i < Sizes.OPS; i++) {
+            bh.consume(plain(x, suspend));
+        }
+    }
+
+    /** The same, with the call kept (not inlined): what a call costs when it really happens. */
+    @Benchmark
+    @OperationsPerInvocation(Sizes.OPS)
+    public void plainCallNotInlined(Blackhole bh) {
+        for (int i = 0; i < Sizes.OPS; i++) {
+            bh.consume(plainNotInlined(x, suspend));
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Sizes.OPS)
+    public void awaitj(Blackhole bh) {
+        AsyncIO.run(AwaitjWorkloads.awaitLeaves(Sizes.OPS, x, bh));
+    }
+
+    /** The same with a callee the JIT may not inline: to compare with {@link #plainCallNotInlined}. */
+    @Benchmark
+    @OperationsPerInvocation(Sizes.OPS)
+    public void awaitjNotInlined(Blackhole bh) {
+        AsyncIO.run(AwaitjWorkloads.awaitLeavesNotInlined(Sizes.OPS, x, bh));
+    }
+
+    /** Only calls the @Async method (creates its frame) without awaiting it: the size of the callee's frame. */
+    @Benchmark
+    @OperationsPerInvocation(Sizes.OPS)
+    public void awaitjFrameOnly(Blackhole bh) {
+        for (int i = 0; i < Sizes.OPS; i++) {
+            bh.consume(AwaitjWorkloads.leaf(x, suspend));
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Sizes.OPS)
+    public void kotlin(Blackhole bh) {
+        KotlinWorkloads.awaitLeaves(Sizes.OPS, x, bh);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Sizes.OPS)
+    public void eaAsync(Blackhole bh) {
+        loop.runUntilComplete(EaWorkloads.awaitLeaves(Sizes.OPS, x, bh, loop));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Sizes.OPS)
+    public void completableFuture(Blackhole bh) {
+        for (int i = 0; i < Sizes.OPS; i++) {
+            bh.consume(cfLeaf(x).join());
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.awaitj.benchmarks.echo;
+
+/**
+ * The echo workloads outside JMH, for profilers (JFR, perf, strace): runs one system for a number of seconds
+ * and prints its round trips per second, once per second.
+ *
+ * <pre>{@code java -javaagent:agent/target/awaitj-agent.jar -cp benchmarks/target/benchmarks.jar \
+ *     org.awaitj.benchmarks.echo.EchoMain awaitj|awaitjOneLoop|netty|virtualThread [connections [seconds]]}</pre>
+ */
+public final class EchoMain {
+    private EchoMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String name = args.length > 0 ? args[0] : "awaitj";
+        int connections = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        int perConnection = connections == 1 ? Echo1Conn.ROUND_TRIPS : Echo100Conns.ROUND_TRIPS;
+        EchoSystem system = switch (name) {
+            case "awaitj" -> new AwaitjEcho();
+            case "awaitjOneLoop" -> new AwaitjEcho(true);
+            case "netty" -> new NettyEcho();
+            case "virtualThread" -> new VirtualThreadEcho();
+            default -> throw new IllegalArgumentException("unknown system " + name
+                    + ": awaitj, awaitjOneLoop, netty or virtualThread");
+        };
+        system.start(connections);
+        long total = 0;
+        try {
+            for (int s = 0; s < seconds; s++) {
+                long t0 = System.nanoTime();
+                long done = 0;
+                while (System.nanoTime() - t0 < 1_000_000_000L) {
+                    system.roundTrips(perConnection);
+                    done += (long) connections * perConnection;
+                }
+                double rate = done / ((System.nanoTime() - t0) / 1e9);
+                System.out.printf("%s, %d connection(s): %.0f round trips/s%n", name, connections, rate);
+                total += done;
+            }
+            System.out.printf("%s, %d connection(s): %d round trips in all%n", name, connections, total);
+        } finally {
+            system.close();
+        }
+    }
+}

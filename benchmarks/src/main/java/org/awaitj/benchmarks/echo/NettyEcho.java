@@ -1,0 +1,209 @@
+package org.awaitj.benchmarks.echo;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.ResourceLeakDetector;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Netty 4.2, NIO transport: the server is one event loop ({@code MultiThreadIoEventLoopGroup(1, NioIoHandler)})
+ * accepting and serving every connection with Netty's classic echo handler ({@code write} on read,
+ * {@code flush} on read-complete); the client is another one-thread group whose handlers send the payload from
+ * the pooled allocator and send again once all of it came back. TCP_NODELAY on both sides; the leak detector
+ * is off (it samples buffers in its default mode).
+ */
+public final class NettyEcho implements EchoSystem {
+    private final byte[] payload = EchoSystem.payload();
+    private EventLoopGroup serverGroup;
+    private EventLoopGroup clientGroup;
+    private Channel serverChannel;
+    private final List<Client> clients = new ArrayList<>();
+    private int running;        // client event loop only
+    private CompletableFuture<Void> batchDone;
+
+    @Sharable
+    static final class EchoServerHandler extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ctx.write(msg, ctx.voidPromise());
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            ctx.flush();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+
+    /** One client connection: sends the payload, counts the bytes that come back, sends again. */
+    final class Client extends ChannelInboundHandlerAdapter {
+        private ChannelHandlerContext ctx;
+        private int remaining;
+        private int received;
+        private byte[] check;       // the setup's round trip collects what comes back
+
+        @Override
+        public void handlerAdded(ChannelHandlerContext ctx) {
+            this.ctx = ctx;
+        }
+
+        void start(int n, boolean verify) {
+            remaining = n;
+            check = verify ? new byte[PAYLOAD] : null;
+            send();
+        }
+
+        private void send() {
+            received = 0;
+            ByteBuf b = ctx.alloc().buffer(PAYLOAD);
+            b.writeBytes(payload);
+            ctx.writeAndFlush(b, ctx.voidPromise());
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ByteBuf b = (ByteBuf) msg;
+            int n = b.readableBytes();
+            if (check != null && received + n <= PAYLOAD) {
+                b.getBytes(b.readerIndex(), check, received, n);
+            }
+            received += n;
+            b.release();
+            if (received < PAYLOAD) {
+                return;
+            }
+            if (received > PAYLOAD) {
+                fail(new IOException("netty: more bytes came back than were sent"));
+            } else if (check != null) {
+                try {
+                    EchoSystem.check(check, "netty");
+                } catch (IOException e) {
+                    fail(e);
+                    return;
+                }
+            }
+            if (--remaining > 0) {
+                send();
+            } else {
+                clientDone();
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            fail(cause);
+            ctx.close();
+        }
+    }
+
+    private void clientDone() {
+        if (--running == 0) {
+            batchDone.complete(null);
+        }
+    }
+
+    private void fail(Throwable e) {
+        CompletableFuture<Void> f = batchDone;
+        if (f != null) {
+            f.completeExceptionally(e);
+        }
+    }
+
+    @Override
+    public void start(int n) throws Exception {
+        ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        serverGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("netty-echo-server", true),
+                NioIoHandler.newFactory());
+        clientGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("netty-echo-client", true),
+                NioIoHandler.newFactory());
+        EchoServerHandler handler = new EchoServerHandler();
+        serverChannel = new ServerBootstrap()
+                .group(serverGroup)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(handler);
+                    }
+                })
+                .bind("127.0.0.1", 0).sync().channel();
+        int port = ((java.net.InetSocketAddress) serverChannel.localAddress()).getPort();
+        Bootstrap b = new Bootstrap()
+                .group(clientGroup)
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        Client c = new Client();
+                        synchronized (clients) {
+                            clients.add(c);
+                        }
+                        ch.pipeline().addLast(c);
+                    }
+                });
+        for (int i = 0; i < n; i++) {
+            b.connect("127.0.0.1", port).sync();
+        }
+        synchronized (clients) {
+            if (clients.size() != n) {
+                throw new IllegalStateException("netty: " + clients.size() + " of " + n + " clients connected");
+            }
+        }
+        batch(1, true);
+    }
+
+    @Override
+    public void roundTrips(int perConnection) throws Exception {
+        batch(perConnection, false);
+    }
+
+    private void batch(int perConnection, boolean verify) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        clientGroup.execute(() -> {
+            batchDone = done;
+            running = clients.size();
+            for (Client c : clients) {
+                c.start(perConnection, verify);
+            }
+        });
+        done.get(60, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (clientGroup != null) {
+            clientGroup.shutdownGracefully(0, 5, TimeUnit.SECONDS).await(10, TimeUnit.SECONDS);
+        }
+        if (serverChannel != null) {
+            serverChannel.close().await(10, TimeUnit.SECONDS);
+        }
+        if (serverGroup != null) {
+            serverGroup.shutdownGracefully(0, 5, TimeUnit.SECONDS).await(10, TimeUnit.SECONDS);
+        }
+    }
+}
