@@ -9,7 +9,7 @@ import java.io.IOException;
  * {@link #roundTrips} call has every connection send {@link #PAYLOAD} bytes, wait for all of them to come
  * back, and repeat, {@code perConnection} times, the connections concurrently; it returns when all are done.
  */
-public interface EchoSystem extends AutoCloseable {
+public interface EchoSystem {
     /** The size of each message: 1 KiB. */
     int PAYLOAD = 1024;
 
@@ -20,7 +20,6 @@ public interface EchoSystem extends AutoCloseable {
     void roundTrips(int perConnection) throws Exception;
 
     /** Closes the connections and the server and stops the threads. */
-    @Override
     void close() throws Exception;
 
     /** The message every client sends: 1 KiB of varied bytes. */
