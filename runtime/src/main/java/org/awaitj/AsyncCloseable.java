@@ -1,5 +1,6 @@
 package org.awaitj;
 
+
 /**
  * A resource whose cleanup is asynchronous: Python's {@code async with}. Inside an {@code @Async} method the
  * agent turns every {@code close()} of an AsyncCloseable, the implicit one at the end of a try-with-resources

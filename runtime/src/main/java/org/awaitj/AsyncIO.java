@@ -1,6 +1,14 @@
 package org.awaitj;
 
+
 import java.time.Duration;
+
+import org.awaitj.io.Connection;
+import org.awaitj.io.ConnectionHandler;
+import org.awaitj.io.Server;
+import org.awaitj.io.Subprocess;
+import org.awaitj.process.ProcessPoolExecutor;
+
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -392,7 +400,7 @@ public final class AsyncIO {
      * looked up on the default executor, and each of its addresses is tried in turn.
      */
     public static Coroutine<Connection> openConnection(String host, int port) throws java.io.IOException {
-        return Connector.open(host, port, null);
+        return Connection.open(host, port, null);
     }
 
     /**
@@ -401,7 +409,7 @@ public final class AsyncIO {
      */
     public static Coroutine<Connection> openConnection(String host, int port, javax.net.ssl.SSLContext ssl)
             throws java.io.IOException {
-        return Connector.open(host, port, java.util.Objects.requireNonNull(ssl, "ssl"));
+        return Connection.open(host, port, java.util.Objects.requireNonNull(ssl, "ssl"));
     }
 
     /**

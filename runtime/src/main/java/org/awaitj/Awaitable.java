@@ -1,5 +1,6 @@
 package org.awaitj;
 
+
 /**
  * Anything {@code AsyncIO.await} accepts: a {@link Coroutine}, a {@link Task} or other {@link Future}, a
  * {@link TaskGroup}. ({@code java.util.concurrent.CompletionStage} is accepted by an overload of its own.)

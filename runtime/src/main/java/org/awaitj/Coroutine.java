@@ -1,5 +1,9 @@
 package org.awaitj;
 
+import org.awaitj.internal.CoreAccess;
+import org.awaitj.internal.CoroutineSupport;
+
+
 /**
  * A coroutine object: what calling an {@code @Async} method returns, before any of its body has run.
  *
@@ -14,6 +18,10 @@ package org.awaitj;
  * @param <T> the type of the coroutine's result
  */
 public abstract class Coroutine<T> implements Awaitable<T> {
+    static {
+        CoreAccess.install(new CoreBridge());
+    }
+
     /** The coroutine that awaits this one, or null for the root coroutine of a task. */
     Coroutine<?> caller;
     /** The task this coroutine runs in; null until it is awaited or scheduled. */
@@ -64,7 +72,7 @@ public abstract class Coroutine<T> implements Awaitable<T> {
     }
 
     /** Completes a hand-written coroutine: the value is its result. */
-    final Object complete(Object result) {
+    protected final Object complete(Object result) {
         this.result = result;
         return CoroutineSupport.COMPLETED;
     }

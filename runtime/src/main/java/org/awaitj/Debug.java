@@ -1,5 +1,6 @@
 package org.awaitj;
 
+
 import java.lang.ref.Cleaner;
 import java.util.Locale;
 import java.util.Optional;

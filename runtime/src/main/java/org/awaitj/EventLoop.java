@@ -1,5 +1,6 @@
 package org.awaitj;
 
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -61,7 +62,7 @@ public final class EventLoop implements EventLoopMXBean {
      */
     int inlineDepth;
     Coroutine<?> pendingStart;
-    /** The value (or CoroutineSupport.Thrown) the coroutine being resumed gets from its await, in transit. */
+    /** The value (or Awaiting.Thrown) the coroutine being resumed gets from its await, in transit. */
     Object resumeValue;
     /**
      * Strong references to every pending task, so an unreferenced task is never collected mid-flight: a list
@@ -328,7 +329,7 @@ public final class EventLoop implements EventLoopMXBean {
             }
             return f;
         }
-        if (awaitable instanceof CoroutineSupport.AwaitableAdapter<?> a) {
+        if (awaitable instanceof Awaiting.AwaitableAdapter<?> a) {
             return ensureFuture((Awaitable<T>) a.delegate());
         }
         throw new IllegalArgumentException("cannot run " + awaitable + ": expected a Coroutine, Task or Future");
@@ -615,24 +616,24 @@ public final class EventLoop implements EventLoopMXBean {
      * Runs {@code callback} on the loop each time {@code channel} (non-blocking) is readable, or for a server
      * channel has a connection to accept; replaces a previous reader of the channel. Loop thread only.
      */
-    void addReader(SelectableChannel channel, Runnable callback) throws IOException {
+    public void addReader(SelectableChannel channel, Runnable callback) throws IOException {
         int op = (channel.validOps() & SelectionKey.OP_ACCEPT) != 0 ? SelectionKey.OP_ACCEPT : SelectionKey.OP_READ;
         watch(channel, op, true, callback);
     }
 
     /** Runs {@code callback} each time {@code channel} is writable, or once a pending connect may finish. */
-    void addWriter(SelectableChannel channel, Runnable callback) throws IOException {
+    public void addWriter(SelectableChannel channel, Runnable callback) throws IOException {
         int op = channel instanceof SocketChannel s && s.isConnectionPending() ? SelectionKey.OP_CONNECT : SelectionKey.OP_WRITE;
         watch(channel, op, false, callback);
     }
 
     /** Stops watching {@code channel} for reading; true if it was watched. A queued readiness no longer runs. */
-    boolean removeReader(SelectableChannel channel) {
+    public boolean removeReader(SelectableChannel channel) {
         return unwatch(channel, SelectionKey.OP_READ | SelectionKey.OP_ACCEPT, true);
     }
 
     /** Stops watching {@code channel} for writing (or connecting); true if it was watched. */
-    boolean removeWriter(SelectableChannel channel) {
+    public boolean removeWriter(SelectableChannel channel) {
         return unwatch(channel, SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT, false);
     }
 

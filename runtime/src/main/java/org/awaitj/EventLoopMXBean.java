@@ -1,5 +1,6 @@
 package org.awaitj;
 
+
 /**
  * The management view of a running loop in debug mode, registered as
  * {@code org.awaitj:type=EventLoop,name=<thread>}: jconsole, JMC or any JMX client can print its task tree

@@ -1,5 +1,8 @@
 package org.awaitj;
 
+import org.awaitj.internal.CoroutineSupport;
+
+
 import java.util.ArrayList;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +36,11 @@ public class Future<T> implements Awaitable<T> {
     private Object callbacks;
     /** Whether anyone looked at the exception: if not, it is reported when the future is collected. */
     private boolean retrieved;
+
+    /** The loop this future belongs to (asyncio's {@code get_loop()}). */
+    public EventLoop getLoop() {
+        return loop;
+    }
 
     /** A future on the running loop; see also {@link EventLoop#createFuture()}. */
     public Future() {
@@ -201,10 +209,10 @@ public class Future<T> implements Awaitable<T> {
     /** The outcome for a task that suspended on this future: the value, or the exception wrapped. */
     final Object outcomeForAwaiter() {
         if (state == CANCELLED) {
-            return new CoroutineSupport.Thrown(cancellation());
+            return new Awaiting.Thrown(cancellation());
         }
         markRetrieved();
-        return state == FAILED ? new CoroutineSupport.Thrown(failure()) : result;
+        return state == FAILED ? new Awaiting.Thrown(failure()) : result;
     }
 
     final String cancelMessage() {

@@ -1,5 +1,6 @@
 package org.awaitj;
 
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;

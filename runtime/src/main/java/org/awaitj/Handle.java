@@ -1,5 +1,6 @@
 package org.awaitj;
 
+
 /**
  * A callback scheduled on an event loop by {@code callSoon}, {@code callLater} or {@code callAt}: cancel it
  * and it will not run. Timer handles also carry the loop time they are due at.

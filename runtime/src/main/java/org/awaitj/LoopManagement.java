@@ -1,5 +1,6 @@
 package org.awaitj;
 
+
 import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,5 +1,6 @@
 package org.awaitj;
 
+
 /** When {@code AsyncIO.wait} returns, as asyncio's {@code return_when}. */
 public enum ReturnWhen {
     /** As soon as any awaitable is done or cancelled. */

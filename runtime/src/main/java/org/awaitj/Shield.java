@@ -1,5 +1,6 @@
 package org.awaitj;
 
+
 /**
  * {@code AsyncIO.shield}: a future that follows an inner awaitable but whose cancellation does not reach it.
  * Cancelling the task that awaits the shield cancels the shield only; the inner task runs on.

@@ -1,5 +1,8 @@
 package org.awaitj;
 
+import org.awaitj.internal.CoroutineSupport;
+
+
 /** {@code AsyncIO.sleep}: suspends the awaiting task on a loop timer, or for one turn when the delay is 0. */
 final class Sleep<T> extends Coroutine<T> {
     /**
@@ -33,7 +36,7 @@ final class Sleep<T> extends Coroutine<T> {
             }
             return CoroutineSupport.SUSPENDED;
         }
-        CoroutineSupport.resumeValue(this);     // throws CancellationException if cancelled meanwhile
+        Awaiting.resumeValue(this);     // throws CancellationException if cancelled meanwhile
         return complete(value);
     }
 

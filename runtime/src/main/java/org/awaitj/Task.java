@@ -1,5 +1,8 @@
 package org.awaitj;
 
+import org.awaitj.internal.CoroutineSupport;
+
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -37,7 +40,7 @@ public class Task<T> extends Future<T> {
 
     Task(EventLoop loop, Coroutine<T> coro, String name) {
         super(loop);
-        CoroutineSupport.start(coro, this, null);
+        Awaiting.start(coro, this, null);
         this.coro = coro;
         this.current = coro;
         this.name = name;
@@ -169,12 +172,12 @@ public class Task<T> extends Future<T> {
         }
         if (mustCancel) {
             mustCancel = false;
-            outcome = new CoroutineSupport.Thrown(new CancellationException(cancelMessage));
+            outcome = new Awaiting.Thrown(new CancellationException(cancelMessage));
         }
         Coroutine<?> frame = current;
         if (!started) {
             started = true;
-            if (outcome instanceof CoroutineSupport.Thrown t) {
+            if (outcome instanceof Awaiting.Thrown t) {
                 finish(null, t.error);      // cancelled before it started: none of the body runs
                 return;
             }
@@ -209,7 +212,7 @@ public class Task<T> extends Future<T> {
                     return;
                 }
                 addToAwaitChain(error, frame, up);
-                loop.resumeValue = new CoroutineSupport.Thrown(error);
+                loop.resumeValue = new Awaiting.Thrown(error);
                 frame = up;
                 continue;
             }
@@ -231,7 +234,7 @@ public class Task<T> extends Future<T> {
                     delegate = new Sleep<Void>(0, null);     // the shared sleep(0) is only for await
                 }
                 try {
-                    CoroutineSupport.start(delegate, this, up);    // return other(): run it in frame's place
+                    Awaiting.start(delegate, this, up);    // return other(): run it in frame's place
                     frame = delegate;
                     continue;
                 } catch (IllegalStateException e) {
@@ -239,12 +242,12 @@ public class Task<T> extends Future<T> {
                         finish(null, e);
                         return;
                     }
-                    loop.resumeValue = new CoroutineSupport.Thrown(e);
+                    loop.resumeValue = new Awaiting.Thrown(e);
                     frame = up;
                     continue;
                 }
             }
-            Object v = CoroutineSupport.completedValue(frame, r);
+            Object v = Awaiting.completedValue(frame, r);
             if (up == null) {
                 finish(v, null);
                 return;

@@ -1,5 +1,8 @@
 package org.awaitj;
 
+import org.awaitj.internal.CoroutineSupport;
+
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,8 +22,8 @@ import java.util.concurrent.CancellationException;
  * are cancelled and awaited, then the body's exception is thrown (inside a TaskGroupException with the
  * children's, if they failed too). A cancellation of the enclosing task from outside is never swallowed.
  */
-public final class TaskGroup implements Awaitable<Void>, AsyncCloseable, CoroutineSupport.ExitAware,
-        CoroutineSupport.AwaitableAdapter<Void> {
+public final class TaskGroup implements Awaitable<Void>, AsyncCloseable, Awaiting.ExitAware,
+        Awaiting.AwaitableAdapter<Void> {
     private final EventLoop loop;
     private final Task<?> parent;
     private final Set<Task<?>> tasks = new LinkedHashSet<>();
@@ -146,7 +149,7 @@ public final class TaskGroup implements Awaitable<Void>, AsyncCloseable, Corouti
             } else {
                 waiting = false;
                 try {
-                    CoroutineSupport.resumeValue(this);
+                    Awaiting.resumeValue(this);
                 } catch (CancellationException e) {
                     if (!aborting) {
                         propagateCancel = e;     // cancelled from outside while waiting
@@ -157,7 +160,7 @@ public final class TaskGroup implements Awaitable<Void>, AsyncCloseable, Corouti
             }
             while (!tasks.isEmpty()) {
                 onCompleted = loop.createFuture();
-                Object r = CoroutineSupport.awaitFuture(onCompleted, this);
+                Object r = Awaiting.awaitFuture(onCompleted, this);
                 if (r == CoroutineSupport.SUSPENDED) {
                     waiting = true;
                     return r;

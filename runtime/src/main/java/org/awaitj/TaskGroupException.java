@@ -1,5 +1,6 @@
 package org.awaitj;
 
+
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package org.awaitj;
 
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.awaitj;
 
+
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
 
@@ -17,7 +18,7 @@ import java.util.concurrent.TimeoutException;
  * cancellation. A cancellation from elsewhere passes through unchanged. {@code finally} blocks inside run as
  * for any cancellation.
  */
-public final class Timeout implements AsyncCloseable, CoroutineSupport.ExitAware {
+public final class Timeout implements AsyncCloseable, Awaiting.ExitAware {
     private final EventLoop loop;
     private final Task<?> task;
     /** The task's pending cancellations when the block began: the ones above that are this timeout's. */

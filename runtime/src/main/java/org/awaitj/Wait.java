@@ -1,5 +1,8 @@
 package org.awaitj;
 
+import org.awaitj.internal.CoroutineSupport;
+
+
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -49,13 +52,13 @@ final class Wait<T> extends Coroutine<WaitResult<T>> {
             for (Future<T> f : futures) {
                 f.addDoneCallback(onCompletion);
             }
-            Object r = CoroutineSupport.awaitFuture(waiter, this);
+            Object r = Awaiting.awaitFuture(waiter, this);
             if (r == CoroutineSupport.SUSPENDED) {
                 return r;
             }
         } else {
             try {
-                CoroutineSupport.resumeValue(this);
+                Awaiting.resumeValue(this);
             } finally {
                 cleanUp();
             }

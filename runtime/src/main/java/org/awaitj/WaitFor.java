@@ -1,5 +1,8 @@
 package org.awaitj;
 
+import org.awaitj.internal.CoroutineSupport;
+
+
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
 
@@ -35,7 +38,7 @@ final class WaitFor<T> extends Coroutine<T> {
                 timer = loop.callLater(seconds, this::expire);
             }
             try {
-                r = CoroutineSupport.awaitFuture(inner, this);
+                r = Awaiting.awaitFuture(inner, this);
             } catch (CancellationException e) {
                 throw timedOut(e);
             }
@@ -45,7 +48,7 @@ final class WaitFor<T> extends Coroutine<T> {
             }
         } else {
             try {
-                r = CoroutineSupport.resumeValue(this);
+                r = Awaiting.resumeValue(this);
             } catch (CancellationException e) {
                 throw timedOut(e);
             }

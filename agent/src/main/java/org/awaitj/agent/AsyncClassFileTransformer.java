@@ -9,6 +9,7 @@ import org.awaitj.agent.debug.BlockingCallMarker;
 import org.awaitj.agent.transform.AsyncMarker;
 import org.awaitj.agent.transform.AsyncTransformer;
 import org.awaitj.agent.transform.ClassHierarchy;
+import org.awaitj.agent.transform.Names;
 
 /**
  * Rewrites the {@code @Async} methods of each class as it loads, and defines their frame classes beside it.
@@ -56,9 +57,7 @@ final class AsyncClassFileTransformer implements ClassFileTransformer {
     }
 
     private static boolean isApplicationClass(String className) {
-        boolean awaitj = className != null && (className.startsWith("org/awaitj/agent/")
-                || (className.startsWith("org/awaitj/") && className.indexOf('/', "org/awaitj/".length()) < 0));
-        return className != null && !awaitj && !className.startsWith("java/")
+        return className != null && !Names.isAwaitjClass(className) && !className.startsWith("java/")
                 && !className.startsWith("javax/") && !className.startsWith("jdk/") && !className.startsWith("sun/")
                 && !className.startsWith("com/sun/");
     }

@@ -57,7 +57,7 @@ class RefusalsTest {
         String p = problem("synchronizedMethod");
         assertTrue(p.contains("org.awaitj.agent.shapes.Refusals.synchronizedMethod() at Refusals.java:"
                 + lineOf("// REFUSED SYNCHRONIZED") + ":"), p);
-        assertTrue(p.contains("cannot be synchronized") && p.contains("Use org.awaitj.Lock"), p);
+        assertTrue(p.contains("cannot be synchronized") && p.contains("Use org.awaitj.sync.Lock"), p);
     }
 
     @Test
@@ -65,7 +65,7 @@ class RefusalsTest {
         String p = problem("awaitInSynchronizedBlock");
         assertTrue(p.contains("org.awaitj.agent.shapes.Refusals.awaitInSynchronizedBlock(java.lang.Object) at Refusals.java:"
                 + lineOf("// REFUSED MONITOR") + ":"), p);
-        assertTrue(p.contains("await inside a synchronized block") && p.contains("Use org.awaitj.Lock"), p);
+        assertTrue(p.contains("await inside a synchronized block") && p.contains("Use org.awaitj.sync.Lock"), p);
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Workload 3: a bounded queue handing {@link Sizes#OPS} items from a producer task to a consumer task; the
- * score is per item. The awaitj row ({@code QueueHandOffAwaitj}, {@code org.awaitj.Queue} of size 1) is
+ * score is per item. The awaitj row ({@code QueueHandOffAwaitj}, {@code org.awaitj.queue.Queue} of size 1) is
  * compiled only once the runtime has a Queue (profile awaitj-queue of benchmarks/pom.xml).
  */
 @State(Scope.Thread)

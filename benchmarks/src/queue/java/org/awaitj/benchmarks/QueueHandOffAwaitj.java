@@ -7,7 +7,7 @@ import static org.awaitj.AsyncIO.result;
 import java.util.concurrent.TimeUnit;
 import org.awaitj.AsyncIO;
 import org.awaitj.Coroutine;
-import org.awaitj.Queue;
+import org.awaitj.queue.Queue;
 import org.awaitj.Task;
 import org.awaitj.annotations.Async;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Workload 3, awaitj row: {@code org.awaitj.Queue} of size 1 between a producer task and a consumer task.
+ * Workload 3, awaitj row: {@code org.awaitj.queue.Queue} of size 1 between a producer task and a consumer task.
  * Compiled only when runtime/src/main/java/org/awaitj/Queue.java exists (profile awaitj-queue).
  */
 @State(Scope.Thread)

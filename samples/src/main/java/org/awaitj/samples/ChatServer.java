@@ -8,12 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.awaitj.AsyncIO;
 import org.awaitj.Coroutine;
-import org.awaitj.Queue;
-import org.awaitj.QueueFullException;
-import org.awaitj.QueueShutDownException;
-import org.awaitj.Server;
-import org.awaitj.StreamReader;
-import org.awaitj.StreamWriter;
+import org.awaitj.queue.Queue;
+import org.awaitj.queue.QueueFullException;
+import org.awaitj.queue.QueueShutDownException;
+import org.awaitj.io.Server;
+import org.awaitj.io.StreamReader;
+import org.awaitj.io.StreamWriter;
 import org.awaitj.Task;
 import org.awaitj.annotations.Async;
 

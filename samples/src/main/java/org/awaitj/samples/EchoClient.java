@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.awaitj.AsyncIO;
-import org.awaitj.Connection;
+import org.awaitj.io.Connection;
 import org.awaitj.Coroutine;
 import org.awaitj.annotations.Async;
 

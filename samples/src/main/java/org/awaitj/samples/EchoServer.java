@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.awaitj.AsyncIO;
 import org.awaitj.Coroutine;
-import org.awaitj.Server;
-import org.awaitj.StreamReader;
-import org.awaitj.StreamWriter;
+import org.awaitj.io.Server;
+import org.awaitj.io.StreamReader;
+import org.awaitj.io.StreamWriter;
 import org.awaitj.annotations.Async;
 
 /**

@@ -18,7 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.awaitj.AsyncIO;
 import org.awaitj.Coroutine;
-import org.awaitj.Semaphore;
+import org.awaitj.sync.Semaphore;
 import org.awaitj.annotations.Async;
 
 /**

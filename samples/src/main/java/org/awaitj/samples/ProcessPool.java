@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import org.awaitj.AsyncIO;
 import org.awaitj.Coroutine;
 import org.awaitj.Future;
-import org.awaitj.ProcessPoolExecutor;
+import org.awaitj.process.ProcessPoolExecutor;
 import org.awaitj.annotations.Async;
 
 /**

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.util.List;
 import org.awaitj.AsyncIO;
 import org.awaitj.Coroutine;
-import org.awaitj.Server;
+import org.awaitj.io.Server;
 import org.awaitj.annotations.Async;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -14,7 +14,7 @@ import org.objectweb.asm.Opcodes;
  * unlike BlockHound; a straight-line insertion, so the class's stack map frames stay valid.
  */
 public final class BlockingCallMarker extends ClassVisitor {
-    private static final String SUPPORT = "org/awaitj/CoroutineSupport";
+    private static final String SUPPORT = org.awaitj.agent.transform.Names.SUPPORT;
 
     private String sourceFile;
     private boolean changed;

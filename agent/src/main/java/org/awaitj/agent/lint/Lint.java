@@ -126,7 +126,7 @@ public final class Lint {
         for (int i = 0; i < cfg.nodes.length; i++) {
             if (Names.isAwait(cfg.nodes[i]) && depth[i] > 0) {
                 report(cn, cfg.nodes[i], "await inside a synchronized block would suspend while holding the monitor: "
-                        + "use org.awaitj.Lock (try (var held = await(lock.locked())) { ... })");
+                        + "use org.awaitj.sync.Lock (try (var held = await(lock.locked())) { ... })");
             }
         }
     }

@@ -131,7 +131,7 @@ public final class AsyncTransformer {
         }
         if ((m.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
             throw ctx.refuse(null, "an @Async method cannot be synchronized: its body runs when it is awaited, "
-                    + "not when it is called, and may suspend. Use org.awaitj.Lock instead.");
+                    + "not when it is called, and may suspend. Use org.awaitj.sync.Lock instead.");
         }
     }
 
@@ -152,7 +152,7 @@ public final class AsyncTransformer {
             for (MethodInsnNode call : awaits) {
                 if (monitors[m.instructions.indexOf(call)] > 0) {
                     throw ctx.refuse(call, "await inside a synchronized block would suspend while holding the "
-                            + "monitor, and resume on a step that does not own it. Use org.awaitj.Lock "
+                            + "monitor, and resume on a step that does not own it. Use org.awaitj.sync.Lock "
                             + "(try (var held = await(lock.locked())) { ... }) instead.");
                 }
             }

@@ -63,7 +63,7 @@ class LintTest {
         assertEquals(List.of(
                 "lintme/Example.java:8: the coroutine returned by Example.fetch is never awaited nor scheduled, so none of it runs: await it, or pass it to createTask",
                 "lintme/Example.java:9: blocking call Thread.sleep in @Async method Example.main: it stalls the event loop. Await an asynchronous equivalent (sleep, a Queue...) or run it with toThread(...)",
-                "lintme/Example.java:11: await inside a synchronized block would suspend while holding the monitor: use org.awaitj.Lock (try (var held = await(lock.locked())) { ... })",
+                "lintme/Example.java:11: await inside a synchronized block would suspend while holding the monitor: use org.awaitj.sync.Lock (try (var held = await(lock.locked())) { ... })",
                 "lintme/Example.java:14: await in Example.helper, which is not @Async: it throws IllegalStateException at run time. Mark the method @Async, returning Coroutine<T>",
                 "lintme/Example.java:15: await inside a lambda: a lambda cannot suspend, so it throws IllegalStateException. Move the code into an @Async method",
                 "5 findings"), lines);

@@ -12,12 +12,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.awaitj.Connection;
+import org.awaitj.io.Connection;
 import org.awaitj.Coroutine;
 import org.awaitj.EventLoop;
-import org.awaitj.Server;
-import org.awaitj.StreamReader;
-import org.awaitj.StreamWriter;
+import org.awaitj.io.Server;
+import org.awaitj.io.StreamReader;
+import org.awaitj.io.StreamWriter;
 import org.awaitj.Task;
 import org.awaitj.annotations.Async;
 

@@ -1,0 +1,67 @@
+package org.awaitj;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+
+import org.awaitj.internal.CoreAccess;
+import org.awaitj.internal.CoroutineSupport;
+
+/** The core's side of {@link CoreAccess}: installed when {@link Coroutine} initialises. */
+final class CoreBridge extends CoreAccess {
+    @Override
+    public Object await(Object awaitable, Coroutine<?> frame) {
+        return Awaiting.await(awaitable, frame);
+    }
+
+    @Override
+    public Object awaitCoroutine(Coroutine<?> c, Coroutine<?> frame) {
+        return Awaiting.awaitCoroutine(c, frame);
+    }
+
+    @Override
+    public Object awaitFuture(Future<?> f, Coroutine<?> frame) {
+        return Awaiting.awaitFuture(f, frame);
+    }
+
+    @Override
+    public Object resumeValue(Coroutine<?> frame) {
+        return Awaiting.resumeValue(frame);
+    }
+
+    @Override
+    public Coroutine<Object> result(Object value, Coroutine<?> frame) {
+        frame.result = value;
+        return CoroutineSupport.COMPLETED;
+    }
+
+    @Override
+    public Task<?> taskOf(Coroutine<?> frame) {
+        return frame.task;
+    }
+
+    @Override
+    public void blockingCall(String call, String where) {
+        Awaiting.blockingCall(call, where);
+    }
+
+    @Override
+    public Awaitable<Throwable> exitAsync(AsyncCloseable resource, Throwable primary) {
+        return Awaiting.exitAsync(resource, primary);
+    }
+
+    @Override
+    public <T> Future<T> fromStage(CompletionStage<T> stage, EventLoop loop) {
+        return Future.fromStage(stage, loop);
+    }
+
+    @Override
+    public ExecutorService defaultExecutor(EventLoop loop) {
+        return loop.defaultExecutor();
+    }
+
+    @Override
+    public ByteBuffer ioBuffer(EventLoop loop) {
+        return loop.ioBuffer();
+    }
+}

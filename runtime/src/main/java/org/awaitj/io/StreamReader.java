@@ -1,0 +1,393 @@
+package org.awaitj.io;
+
+import org.awaitj.*;
+import org.awaitj.internal.*;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * The reading half of a connection, like asyncio's {@code StreamReader}: bytes the transport delivers are
+ * buffered here, and the {@code read} coroutines take them out.
+ *
+ * <p>The buffer is bounded: past twice the {@linkplain #limit() limit} the transport stops reading from the
+ * socket until a read brings it back under the limit, so a peer that sends faster than the application reads
+ * is slowed down by TCP itself. The limit also bounds how far {@link #readUntil} and {@link #readLine} look for
+ * their separator.
+ *
+ * <p>One coroutine reads at a time: a second one awaiting while another waits for data is an
+ * {@link IllegalStateException}. Cancelling a task blocked in a read leaves the stream, its buffer and its
+ * connection as they were. Loop thread only.
+ */
+public final class StreamReader {
+    /** asyncio's default limit: 64 KiB. */
+    public static final int DEFAULT_LIMIT = 64 * 1024;
+
+    private static final byte[] EMPTY = new byte[0];
+    private static final byte[] NEWLINE = {'\n'};
+
+    private final int limit;
+    private byte[] buf = EMPTY;
+    private int start;
+    private int end;
+    private boolean eof;
+    private Throwable exception;
+    private Future<Void> waiter;
+    private Transport transport;
+    private boolean paused;
+
+    /** A reader with the default limit of 64 KiB, fed by {@link #feedData} and {@link #feedEof}. */
+    public StreamReader() {
+        this(DEFAULT_LIMIT);
+    }
+
+    /** A reader with the given buffer limit, in bytes. */
+    public StreamReader(int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be positive, got " + limit);
+        }
+        this.limit = limit;
+    }
+
+    /** The buffer limit: see the class comment. */
+    public int limit() {
+        return limit;
+    }
+
+    // ---- the feeding side (the transport's protocol, or a program feeding a reader by hand) ----
+
+    /** Appends bytes to the buffer and wakes a waiting reader. */
+    public void feedData(byte[] data) {
+        if (eof) {
+            throw new IllegalStateException("feedData after feedEof");
+        }
+        if (data.length == 0) {
+            return;
+        }
+        append(data);
+        wakeUp(null);
+        if (transport != null && !paused && size() > 2 * limit) {
+            paused = true;
+            transport.pauseReading();
+        }
+    }
+
+    /** Marks the end of the stream: reads return what is left, then an empty array. */
+    public void feedEof() {
+        eof = true;
+        wakeUp(null);
+    }
+
+    /** The connection failed: every read from now on throws {@code error}. */
+    void setException(Throwable error) {
+        exception = error;
+        wakeUp(error);
+    }
+
+    /** The exception the connection failed with, or null. */
+    Throwable exception() {
+        return exception;
+    }
+
+    void setTransport(Transport transport) {
+        this.transport = transport;
+    }
+
+    /** True when the stream ended and the buffer is empty. */
+    public boolean atEof() {
+        return eof && start == end;
+    }
+
+    /** How many bytes are buffered. */
+    int size() {
+        return end - start;
+    }
+
+    // ---- reading ----
+
+    /**
+     * Reads up to {@code max} bytes: waits until some are buffered, then returns at most {@code max} of them;
+     * an empty array at the end of the stream. With {@code max} negative, reads until the end of the stream.
+     */
+    public Coroutine<byte[]> read(int max) throws IOException {
+        if (max < 0) {
+            return new ReadOp<>("read") {
+                private final ByteArrayOutputStream all = new ByteArrayOutputStream();
+
+                @Override
+                Object attempt() throws IOException {
+                    checkException();
+                    all.write(buf, start, end - start);
+                    take(end - start);
+                    return eof ? all.toByteArray() : WAIT;
+                }
+            };
+        }
+        return new ReadOp<>("read") {
+            @Override
+            Object attempt() throws IOException {
+                checkException();
+                if (max == 0) {
+                    return EMPTY;
+                }
+                if (start == end) {
+                    return eof ? EMPTY : WAIT;
+                }
+                return take(Math.min(max, end - start));
+            }
+        };
+    }
+
+    /**
+     * Reads exactly {@code n} bytes; throws {@link IncompleteReadException}, holding the bytes read, when the
+     * stream ends first.
+     */
+    public Coroutine<byte[]> readExactly(int n) throws IOException {
+        if (n < 0) {
+            throw new IllegalArgumentException("readExactly size can not be less than zero: " + n);
+        }
+        return new ReadOp<>("readExactly") {
+            @Override
+            Object attempt() throws IOException {
+                checkException();
+                if (n == 0) {
+                    return EMPTY;
+                }
+                if (end - start >= n) {
+                    return take(n);
+                }
+                if (eof) {
+                    throw new IncompleteReadException(take(end - start), n);
+                }
+                return WAIT;
+            }
+        };
+    }
+
+    /**
+     * Reads a line: the bytes up to and including {@code '\n'}. At the end of the stream, what is left
+     * (without a newline; empty when nothing is). A line longer than the limit throws
+     * {@link LimitOverrunException} and is discarded (up to its newline when one was found).
+     */
+    public Coroutine<byte[]> readLine() throws IOException {
+        return new ReadOp<>("readLine") {
+            @Override
+            Object attempt() throws IOException {
+                try {
+                    return until(NEWLINE);
+                } catch (IncompleteReadException e) {
+                    return e.partial;
+                } catch (LimitOverrunException e) {
+                    if (startsWith(NEWLINE, e.consumed())) {
+                        take(e.consumed() + NEWLINE.length);
+                    } else {
+                        take(end - start);
+                    }
+                    throw e;
+                }
+            }
+        };
+    }
+
+    /**
+     * Reads up to and including {@code separator}. Throws {@link IncompleteReadException} (with what was
+     * read) when the stream ends first, and {@link LimitOverrunException} when the separator is not within
+     * the limit; then the bytes stay in the buffer.
+     */
+    public Coroutine<byte[]> readUntil(byte[] separator) throws IOException {
+        if (separator.length == 0) {
+            throw new IllegalArgumentException("the separator must be at least one byte");
+        }
+        byte[] sep = separator.clone();
+        return new ReadOp<>("readUntil") {
+            @Override
+            Object attempt() throws IOException {
+                return until(sep);
+            }
+        };
+    }
+
+    private int offset;     // readUntil: where the search resumes (asyncio's offset); reset by each op
+
+    /** One attempt of readUntil: the chunk, WAIT, or an exception. */
+    private Object until(byte[] sep) throws IOException {
+        checkException();
+        int size = end - start;
+        if (size - offset >= sep.length) {
+            int i = indexOf(sep, offset);
+            if (i >= 0) {
+                offset = 0;
+                if (i > limit) {
+                    throw new LimitOverrunException("Separator is found, but chunk is longer than limit", i);
+                }
+                return take(i + sep.length);
+            }
+            offset = size + 1 - sep.length;
+            if (offset > limit) {
+                int consumed = offset;
+                offset = 0;
+                throw new LimitOverrunException("Separator is not found, and chunk exceed the limit", consumed);
+            }
+        }
+        if (eof) {
+            offset = 0;
+            throw new IncompleteReadException(take(size), -1);
+        }
+        return WAIT;
+    }
+
+    private void checkException() throws IOException {
+        Throwable e = exception;
+        if (e != null) {
+            throw CoroutineSupport.sneakyThrow(e);
+        }
+    }
+
+    // ---- the buffer ----
+
+    private void append(byte[] data) {
+        int n = data.length;
+        if (buf.length - end < n) {
+            int size = end - start;
+            if (buf.length - size >= n && size < buf.length / 2) {
+                System.arraycopy(buf, start, buf, 0, size);     // compact
+            } else {
+                byte[] bigger = new byte[Math.max(Math.max(8192, buf.length * 2), size + n)];
+                System.arraycopy(buf, start, bigger, 0, size);
+                buf = bigger;
+            }
+            start = 0;
+            end = size;
+        }
+        System.arraycopy(data, 0, buf, end, n);
+        end += n;
+    }
+
+    /** Removes and returns the first {@code n} buffered bytes; lets the transport read again if it paused. */
+    private byte[] take(int n) {
+        byte[] out = n == 0 ? EMPTY : Arrays.copyOfRange(buf, start, start + n);
+        start += n;
+        if (start == end) {
+            start = 0;
+            end = 0;
+            if (buf.length > 4 * limit) {
+                buf = EMPTY;        // a burst grew it: give the memory back
+            }
+        }
+        if (paused && end - start <= limit) {
+            paused = false;
+            transport.resumeReading();
+        }
+        return out;
+    }
+
+    private int indexOf(byte[] sep, int from) {
+        byte first = sep[0];
+        for (int i = start + from, last = end - sep.length; i <= last; i++) {
+            if (buf[i] == first) {
+                int j = 1;
+                while (j < sep.length && buf[i + j] == sep[j]) {
+                    j++;
+                }
+                if (j == sep.length) {
+                    return i - start;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private boolean startsWith(byte[] sep, int at) {
+        if (end - start - at < sep.length) {
+            return false;
+        }
+        for (int j = 0; j < sep.length; j++) {
+            if (buf[start + at + j] != sep[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- waiting ----
+
+    private void wakeUp(Throwable error) {
+        Future<Void> w = waiter;
+        if (w != null) {
+            waiter = null;
+            if (!w.isDone()) {
+                if (error != null) {
+                    w.setException(error);
+                } else {
+                    w.setResult(null);
+                }
+            }
+        }
+    }
+
+    private Future<Void> newWaiter(String op, EventLoop loop) {
+        if (waiter != null && !waiter.isDone()) {
+            throw new IllegalStateException(op + "() called while another coroutine is already waiting for "
+                    + "incoming data on this stream: read from one task at a time");
+        }
+        if (paused) {
+            paused = false;
+            transport.resumeReading();
+        }
+        Future<Void> w = loop.createFuture();
+        waiter = w;
+        return w;
+    }
+
+    /** Marker: the attempt found too little; wait for data and try again. */
+    private static final Object WAIT = new Object();
+
+    /** A read as a hand-written coroutine: attempts until the buffer satisfies it, waiting for data between. */
+    private abstract class ReadOp<T> extends Coroutine<T> {
+        private final String name;
+        private Future<Void> myWaiter;
+
+        ReadOp(String name) {
+            this.name = name;
+        }
+
+        /** The result, or {@link #WAIT}; may throw. */
+        abstract Object attempt() throws IOException;
+
+        @Override
+        protected final Object invokeSuspend() {
+            if (myWaiter != null) {
+                if (waiter == myWaiter) {
+                    waiter = null;
+                }
+                myWaiter = null;
+                CoroutineSupport.resumeValue(this);     // a cancellation, or the connection's error
+            } else {
+                offset = 0;
+            }
+            Object r;
+            try {
+                r = attempt();
+            } catch (IOException e) {
+                throw CoroutineSupport.sneakyThrow(e);
+            }
+            if (r != WAIT) {
+                return complete(r);
+            }
+            myWaiter = newWaiter(name, CoroutineSupport.loop(this));
+            return CoroutineSupport.awaitFuture(myWaiter, this);
+        }
+
+        @Override
+        protected String describe() {
+            return "StreamReader." + name;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "<StreamReader " + size() + " bytes" + (eof ? " eof" : "") + (exception != null ? " exception=" + exception : "")
+                + (paused ? " paused" : "") + ">";
+    }
+}

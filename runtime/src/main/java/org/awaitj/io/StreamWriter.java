@@ -1,0 +1,161 @@
+package org.awaitj.io;
+
+import org.awaitj.*;
+import org.awaitj.internal.*;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.util.List;
+
+/**
+ * The writing half of a connection, like asyncio's {@code StreamWriter}.
+ *
+ * <p>{@link #write} never blocks and never suspends: the bytes go to the socket at once when it takes them,
+ * else into the transport's buffer. {@link #drain()} is the back-pressure: it suspends the calling task
+ * (never the loop) while more than the high-water mark (64 KiB) is buffered, until the buffer is down to the
+ * low-water mark (16 KiB). Write, then await drain, and the memory a slow peer can cost stays bounded:
+ * <pre>{@code
+ * writer.write(data);
+ * await(writer.drain());
+ * }</pre>
+ * Loop thread only.
+ */
+public final class StreamWriter {
+    private final Transport transport;
+    private final StreamProtocol protocol;
+    private final StreamReader reader;
+
+    StreamWriter(Transport transport, StreamProtocol protocol, StreamReader reader) {
+        this.transport = transport;
+        this.protocol = protocol;
+        this.reader = reader;
+    }
+
+    /**
+     * Sends {@code data}, or buffers it (as a copy) for the loop to send when the socket can take it. Once the
+     * writer is closing, or the connection was lost, the bytes are dropped (a {@link #drain()} then throws).
+     *
+     * @throws IllegalStateException after {@link #writeEof()}
+     */
+    public void write(byte[] data) {
+        transport.write(data);
+    }
+
+    /** Writes each array in turn. */
+    public void writeLines(List<byte[]> lines) {
+        for (byte[] line : lines) {
+            transport.write(line);
+        }
+    }
+
+    /**
+     * Waits until the write buffer is down to its low-water mark, if it is over its high-water mark; returns
+     * at once otherwise. Throws the connection's error if it failed (a reset: {@link java.net.SocketException}),
+     * and {@code SocketException("Connection lost")} once it is closed.
+     */
+    public Coroutine<Void> drain() throws IOException {
+        return new Drain();
+    }
+
+    /** Closes the sending side once the buffer is flushed (TCP half-close): the peer reads EOF and may still write. */
+    public void writeEof() {
+        if (!transport.canWriteEof()) {
+            throw new UnsupportedOperationException("this transport cannot half-close (TLS has no half-close)");
+        }
+        transport.writeEof();
+    }
+
+    /** True when {@link #writeEof()} is supported: plain sockets and pipes, not TLS. */
+    public boolean canWriteEof() {
+        return transport.canWriteEof();
+    }
+
+    /** Closes the connection once the buffered bytes are sent; {@link #waitClosed()} waits for that. */
+    public void close() {
+        transport.close();
+    }
+
+    /** True once {@link #close()} was called or the connection was lost. */
+    public boolean isClosing() {
+        return transport.isClosing();
+    }
+
+    /** Waits until the connection is closed; throws the error it was lost with, if any. */
+    public Coroutine<Void> waitClosed() throws IOException {
+        return new AwaitOperation<Void>("StreamWriter.waitClosed", loop -> AsyncIO.shield(protocol.closedFuture()));
+    }
+
+    /** How many bytes are buffered, written but not yet taken by the socket. */
+    public long writeBufferSize() {
+        return transport.writeBufferSize();
+    }
+
+    /** Sets the marks {@link #drain()} works with (defaults: 64 KiB high, 16 KiB low). */
+    public void setWriteBufferLimits(int high, int low) {
+        transport.setWriteBufferLimits(high, low);
+    }
+
+    /** The local address of the connection, or null (a pipe). */
+    public SocketAddress localAddress() {
+        return transport.localAddress();
+    }
+
+    /** The peer's address, or null (a pipe). */
+    public SocketAddress remoteAddress() {
+        return transport.remoteAddress();
+    }
+
+    /** Drops the connection at once, discarding buffered bytes. */
+    void abort() {
+        transport.abort();
+    }
+
+    /** asyncio's {@code StreamWriter.drain}, by hand. */
+    private final class Drain extends Coroutine<Void> {
+        private static final int START = 0;
+        private static final int YIELDED = 1;
+        private static final int WAITING = 2;
+        private int state = START;
+
+        @Override
+        protected Object invokeSuspend() {
+            switch (state) {
+                case START:
+                    Throwable e = reader != null ? reader.exception() : null;
+                    if (e != null) {
+                        throw CoroutineSupport.sneakyThrow(e);
+                    }
+                    if (transport.isClosing() && !protocol.isLost()) {
+                        // let connectionLost run first (asyncio's sleep(0)), so that drain sees the loss
+                        state = YIELDED;
+                        return CoroutineSupport.awaitCoroutine(AsyncIO.sleep(0), this);
+                    }
+                    break;
+                case YIELDED:
+                    CoroutineSupport.resumeValue(this);
+                    break;
+                default:
+                    CoroutineSupport.resumeValue(this);
+                    return complete(null);
+            }
+            if (protocol.isLost()) {
+                throw CoroutineSupport.sneakyThrow(protocol.lostError());
+            }
+            if (!protocol.isPaused()) {
+                return complete(null);
+            }
+            state = WAITING;
+            return CoroutineSupport.awaitFuture(protocol.drainWaiter(), this);
+        }
+
+        @Override
+        protected String describe() {
+            return "StreamWriter.drain";
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "<StreamWriter " + transport + ">";
+    }
+}
