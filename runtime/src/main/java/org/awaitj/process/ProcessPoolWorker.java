@@ -1,8 +1,5 @@
 package org.awaitj.process;
 
-import org.awaitj.*;
-import org.awaitj.internal.*;
-
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -20,17 +17,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 
-import org.awaitj.process.ProcessPoolExecutor.RemoteTaskException;
-import org.awaitj.process.ProcessPoolProtocol.Frame;
-import org.awaitj.process.ProcessPoolProtocol.FrameReader;
-import org.awaitj.process.ProcessPoolProtocol.FrameWriter;
-
 /**
- * The main class of a {@link ProcessPoolExecutor} worker JVM. <b>Internal</b>: public only so that the
- * {@code java} launcher can start it; its arguments and protocol may change in any release.
+ * The main class of a {@link ProcessPoolExecutor} worker JVM (the {@code java} launcher needs only its
+ * {@code main} to be public).
  *
- * <p>Arguments: the parent's pid, then the charsets of the parent's System.out and System.err. The worker
- * keeps file descriptor 1 for the protocol ({@link ProcessPoolProtocol}) and replaces System.out and
+ * <p>Arguments ({@link WorkerCommand}): the parent's pid, then the charsets of the parent's System.out and
+ * System.err. The worker keeps file descriptor 1 for the {@link Frame}s and replaces System.out and
  * System.err by streams that send what tasks print to the parent, which prints it on its own System.out and
  * System.err; System.in is empty. A thread reads task frames from standard input as they come, and the main
  * thread runs them one at a time, replying to each with its result or exception.
@@ -38,7 +30,7 @@ import org.awaitj.process.ProcessPoolProtocol.FrameWriter;
  * <p>The worker exits when its standard input ends (the parent closed it, or died), even in the middle of a
  * task, and as a backstop when a watchdog sees the parent process gone.
  */
-public final class ProcessPoolWorker {
+final class ProcessPoolWorker {
     private static final long PID = ProcessHandle.current().pid();
 
     private ProcessPoolWorker() {
@@ -48,9 +40,9 @@ public final class ProcessPoolWorker {
         // the real standard output carries the protocol, and nothing else
         FrameWriter writer = new FrameWriter(new FileOutputStream(FileDescriptor.out));
         PrintStream out = new PrintStream(new BufferedOutputStream(
-                new Forward(writer, ProcessPoolProtocol.STDOUT), 8192), true, charset(args, 1));
+                new Forward(writer, Frame.STDOUT), 8192), true, charset(args, 1));
         PrintStream err = new PrintStream(new BufferedOutputStream(
-                new Forward(writer, ProcessPoolProtocol.STDERR), 8192), true, charset(args, 2));
+                new Forward(writer, Frame.STDERR), 8192), true, charset(args, 2));
         PrintStream nativeErr = System.err;
         System.setOut(out);
         System.setErr(err);
@@ -65,10 +57,10 @@ public final class ProcessPoolWorker {
             FrameReader in = new FrameReader(new FileInputStream(FileDescriptor.in), nativeErr);
             try {
                 for (Frame f; (f = in.read()) != null; ) {
-                    if (f.kind == ProcessPoolProtocol.TASK) {
-                        tasks.add(f.payload);
+                    if (f.kind() == Frame.TASK) {
+                        tasks.add(f.payload());
                     } else {
-                        nativeErr.println("[awaitj] process pool worker " + PID + ": unknown frame kind " + f.kind);
+                        nativeErr.println("[awaitj] process pool worker " + PID + ": unknown frame kind " + f.kind());
                     }
                 }
             } catch (IOException e) {
@@ -126,29 +118,29 @@ public final class ProcessPoolWorker {
     private static void runOne(byte[] payload, FrameWriter writer, PrintStream out, PrintStream err) {
         Callable<?> task;
         try {
-            task = (Callable<?>) ProcessPoolProtocol.deserialize(payload, ProcessPoolWorker.class.getClassLoader());
+            task = (Callable<?>) Payloads.deserialize(payload, ProcessPoolWorker.class.getClassLoader());
         } catch (Throwable e) {
             InvalidObjectException clear = new InvalidObjectException("worker process " + PID
                     + " could not deserialize the task: " + e);
             clear.initCause(e);
-            reply(writer, ProcessPoolProtocol.THROWN, serializeThrowable(clear), out, err);
+            reply(writer, Frame.THROWN, serializeThrowable(clear), out, err);
             return;
         }
         Object result;
         try {
             result = task.call();
         } catch (Throwable e) {
-            reply(writer, ProcessPoolProtocol.THROWN, serializeThrowable(e), out, err);
+            reply(writer, Frame.THROWN, serializeThrowable(e), out, err);
             return;
         }
         byte[] bytes;
         try {
-            bytes = ProcessPoolProtocol.serialize(result);
+            bytes = Payloads.serialize(result);
         } catch (Throwable e) {
-            reply(writer, ProcessPoolProtocol.THROWN, serializeThrowable(resultFailure(result, e)), out, err);
+            reply(writer, Frame.THROWN, serializeThrowable(resultFailure(result, e)), out, err);
             return;
         }
-        reply(writer, ProcessPoolProtocol.RESULT, bytes, out, err);
+        reply(writer, Frame.RESULT, bytes, out, err);
     }
 
     private static void reply(FrameWriter writer, byte kind, byte[] payload, PrintStream out, PrintStream err) {
@@ -187,13 +179,13 @@ public final class ProcessPoolWorker {
     /** {@code e} serialized; when it cannot be, a {@link RemoteTaskException} that stands in for it. */
     private static byte[] serializeThrowable(Throwable e) {
         try {
-            return ProcessPoolProtocol.serialize(e);
+            return Payloads.serialize(e);
         } catch (Throwable whyNot) {
             try {
-                return ProcessPoolProtocol.serialize(RemoteTaskException.standIn(e, whyNot));
+                return Payloads.serialize(RemoteTaskException.standIn(e, whyNot));
             } catch (Throwable again) {
                 try {
-                    return ProcessPoolProtocol.serialize(new IOException(e.getClass().getName() + ": " + e.getMessage()
+                    return Payloads.serialize(new IOException(e.getClass().getName() + ": " + e.getMessage()
                             + " (could not be sent back from worker process " + PID + ")"));
                 } catch (IOException impossible) {
                     throw new AssertionError(impossible);
@@ -204,6 +196,9 @@ public final class ProcessPoolWorker {
 
     /** Sends what is written to it as output frames of one kind. */
     private static final class Forward extends OutputStream {
+        /** The longest output frame it sends: longer writes are split. */
+        private static final int MAX_OUTPUT_FRAME = 1 << 16;
+
         private final FrameWriter writer;
         private final byte kind;
 
@@ -221,7 +216,7 @@ public final class ProcessPoolWorker {
         public void write(byte[] b, int off, int len) {
             try {
                 while (len > 0) {
-                    int n = Math.min(len, ProcessPoolProtocol.MAX_OUTPUT_FRAME);
+                    int n = Math.min(len, MAX_OUTPUT_FRAME);
                     writer.write(kind, b, off, n);
                     off += n;
                     len -= n;

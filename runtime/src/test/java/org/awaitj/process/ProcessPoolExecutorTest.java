@@ -2,16 +2,11 @@ package org.awaitj.process;
 
 import org.awaitj.*;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.InvalidClassException;
 import java.io.NotSerializableException;
-import java.io.ObjectOutputStream;
 import java.io.PrintStream;
 import java.io.Serializable;
-import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,16 +14,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
-import org.awaitj.process.ProcessPoolExecutor.WorkerExitedException;
 import org.awaitj.annotations.Async;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,16 +30,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.awaitj.AsyncIO.await;
 import static org.awaitj.AsyncIO.result;
+import static org.awaitj.process.ProcessPoolTesting.isRunning;
+import static org.awaitj.process.ProcessPoolTesting.pid;
+import static org.awaitj.process.ProcessPoolTesting.sleeper;
+import static org.awaitj.process.ProcessPoolTesting.touch;
+import static org.awaitj.process.ProcessPoolTesting.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/**
+ * What a task submitted to the pool gets back: its result, its exception, or why it could not be run; what it
+ * prints; and the same from a coroutine. The tests share one pool, to start fewer JVMs.
+ */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ProcessPoolExecutorTest {
-    /** Shared by the tests that do not care which worker runs them, to start fewer JVMs. */
     private static ProcessPoolExecutor shared;
 
     @TempDir
@@ -61,10 +60,6 @@ class ProcessPoolExecutorTest {
     @AfterAll
     static void closeSharedPool() {
         shared.close();
-    }
-
-    static long pid() {
-        return ProcessHandle.current().pid();
     }
 
     static final class Boom extends Exception {
@@ -127,8 +122,7 @@ class ProcessPoolExecutorTest {
             throw new Unsendable("cannot travel", new IllegalArgumentException("the cause"));
         });
         ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(30, TimeUnit.SECONDS));
-        ProcessPoolExecutor.RemoteTaskException standIn =
-                assertInstanceOf(ProcessPoolExecutor.RemoteTaskException.class, e.getCause());
+        RemoteTaskException standIn = assertInstanceOf(RemoteTaskException.class, e.getCause());
         assertEquals(Unsendable.class.getName(), standIn.remoteClassName());
         assertTrue(standIn.getMessage().startsWith(Unsendable.class.getName() + ": cannot travel"), standIn.getMessage());
         assertTrue(standIn.getMessage().contains("java.lang.Object"), standIn.getMessage());
@@ -222,9 +216,6 @@ class ProcessPoolExecutorTest {
         assertTrue(out.contains(marker + System.lineSeparator() + "no newline"), out);
     }
 
-    // ---------------------------------------------------------------------------------------------------------
-    // the deserialization filter
-
     @Test
     void aResultOfADisallowedClassFailsItsTask() {
         // java.sql is neither java.base nor the application class path
@@ -237,281 +228,6 @@ class ProcessPoolExecutorTest {
         RejectedExecutionException r = assertThrows(RejectedExecutionException.class,
                 () -> shared.submit((Callable<String> & Serializable) captured::toString));
         assertInstanceOf(InvalidClassException.class, r.getCause());
-    }
-
-    @Test
-    void theFilterRejectsWhatTheRuleDoesNotAllow() throws Exception {
-        // streams written by a plain ObjectOutputStream, as a broken or hostile peer could
-        InvalidClassException sql = assertThrows(InvalidClassException.class,
-                () -> ProcessPoolProtocol.deserialize(plainlySerialized(new java.sql.Date(0)), null));
-        assertTrue(sql.getMessage().contains("java.sql.Date is neither a class of java.base"), sql.getMessage());
-
-        InvalidClassException notSerializable = assertThrows(InvalidClassException.class,
-                () -> ProcessPoolProtocol.deserialize(plainlySerialized(Thread.class), null));
-        assertTrue(notSerializable.getMessage().contains("java.lang.Thread is not Serializable"),
-                notSerializable.getMessage());
-
-        InvalidClassException internal = assertThrows(InvalidClassException.class,
-                () -> ProcessPoolProtocol.deserialize(plainlySerialized(new Object[] {
-                        Class.forName("jdk.internal.misc.Unsafe")}), null));
-        assertTrue(internal.getMessage().contains("which java.base does not export"), internal.getMessage());
-
-        Object[] deep = new Object[1];
-        Object[] inner = deep;
-        for (int i = 0; i < ProcessPoolProtocol.MAX_DEPTH + 10; i++) {
-            Object[] next = new Object[1];
-            inner[0] = next;
-            inner = next;
-        }
-        byte[] deepBytes = plainlySerialized(deep);
-        InvalidClassException tooDeep = assertThrows(InvalidClassException.class,
-                () -> ProcessPoolProtocol.deserialize(deepBytes, null));
-        assertTrue(tooDeep.getMessage().contains("deeper than"), tooDeep.getMessage());
-
-        // an int[10] whose length is forged to 2^31-1: refused before anything is allocated
-        byte[] forged = plainlySerialized(new int[10]);
-        int at = forged.length - 40 - 4;
-        assertEquals(10, forged[at + 3]);
-        forged[at] = 0x7f;
-        forged[at + 1] = (byte) 0xff;
-        forged[at + 2] = (byte) 0xff;
-        forged[at + 3] = (byte) 0xff;
-        InvalidClassException tooLong = assertThrows(InvalidClassException.class,
-                () -> ProcessPoolProtocol.deserialize(forged, null));
-        assertTrue(tooLong.getMessage().contains("2147483647 elements"), tooLong.getMessage());
-
-        // and what the rule allows
-        Object ok = ProcessPoolProtocol.deserialize(plainlySerialized(new ArrayList<>(List.of(1, "two", 3.0))), null);
-        assertEquals(List.of(1, "two", 3.0), ok);
-    }
-
-    @Test
-    void framesAreFoundAmongStrayBytes() throws Exception {
-        ByteArrayOutputStream wire = new ByteArrayOutputStream();
-        ProcessPoolProtocol.FrameWriter w = new ProcessPoolProtocol.FrameWriter(wire);
-        wire.write("stray output\n".getBytes(StandardCharsets.UTF_8));
-        w.write(ProcessPoolProtocol.RESULT, new byte[] {1, 2, 3});
-        wire.write("AWJ".getBytes(StandardCharsets.UTF_8)); // almost the magic
-        w.write(ProcessPoolProtocol.STDOUT, new byte[0]);
-        wire.write("tail".getBytes(StandardCharsets.UTF_8));
-        ByteArrayOutputStream junk = new ByteArrayOutputStream();
-        ProcessPoolProtocol.FrameReader r = new ProcessPoolProtocol.FrameReader(
-                new java.io.ByteArrayInputStream(wire.toByteArray()), junk);
-        ProcessPoolProtocol.Frame first = r.read();
-        assertEquals(ProcessPoolProtocol.RESULT, first.kind);
-        assertEquals("[1, 2, 3]", Arrays.toString(first.payload));
-        ProcessPoolProtocol.Frame second = r.read();
-        assertEquals(ProcessPoolProtocol.STDOUT, second.kind);
-        assertEquals(0, second.payload.length);
-        assertEquals(null, r.read());
-        assertEquals("stray output\nAWJtail", junk.toString(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] plainlySerialized(Object o) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(o);
-        }
-        return bytes.toByteArray();
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // workers dying, cancellation
-
-    @Test
-    void aWorkerThatExitsFailsOnlyItsTaskAndIsReplaced() throws Exception {
-        try (ProcessPoolExecutor pool = new ProcessPoolExecutor(1)) {
-            long first = pool.submit((Callable<Long> & Serializable) ProcessPoolExecutorTest::pid).get();
-            assertEquals(first, pool.submit((Callable<Long> & Serializable) ProcessPoolExecutorTest::pid).get(),
-                    "one worker runs task after task");
-
-            Future<Integer> exits = pool.submit((Callable<Integer> & Serializable) () -> {
-                System.exit(3);
-                return 0;
-            });
-            ExecutionException e = assertThrows(ExecutionException.class, () -> exits.get(30, TimeUnit.SECONDS));
-            WorkerExitedException cause = assertInstanceOf(WorkerExitedException.class, e.getCause());
-            assertEquals(first, cause.pid());
-            assertEquals(3, cause.exitValue());
-            assertTrue(cause.getMessage().contains("worker process " + first + " exited with code 3"),
-                    cause.getMessage());
-
-            long second = pool.submit((Callable<Long> & Serializable) ProcessPoolExecutorTest::pid).get(30,
-                    TimeUnit.SECONDS);
-            assertNotEquals(first, second, "a new worker");
-
-            // killed while idle: replaced too
-            ProcessHandle.of(second).ifPresent(ProcessHandle::destroyForcibly);
-            waitUntil(() -> pool.workerPids().isEmpty(), 30);
-            long third = pool.submit((Callable<Long> & Serializable) ProcessPoolExecutorTest::pid).get(30,
-                    TimeUnit.SECONDS);
-            assertNotEquals(second, third);
-        }
-    }
-
-    @Test
-    void aWorkerThatCannotStartFailsTheTask() throws Exception {
-        try (ProcessPoolExecutor pool = new ProcessPoolExecutor(1, List.of("-XX:+NoSuchOptionForAwaitjTest"))) {
-            Future<Integer> f = pool.submit((Callable<Integer> & Serializable) () -> 1);
-            ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(30, TimeUnit.SECONDS));
-            WorkerExitedException cause = assertInstanceOf(WorkerExitedException.class, e.getCause());
-            assertEquals(1, cause.exitValue());
-        }
-    }
-
-    @Test
-    void cancellingDropsAQueuedTaskAndKillsTheWorkerOfARunningOne() throws Exception {
-        try (ProcessPoolExecutor pool = new ProcessPoolExecutor(1)) {
-            Path started = dir.resolve("started");
-            Future<String> running = pool.submit(sleeper(started.toString()));
-            Path queuedRan = dir.resolve("queued-ran");
-            String queuedPath = queuedRan.toString();
-            Future<?> queued = pool.submit((Runnable & Serializable) () -> touch(queuedPath));
-            waitUntil(() -> Files.exists(started), 30);
-            long worker = pool.workerPids().get(0);
-
-            assertTrue(queued.cancel(false));
-            assertTrue(queued.isCancelled());
-
-            assertTrue(running.cancel(true));
-            assertTrue(running.isCancelled());
-            assertThrows(CancellationException.class, running::get);
-            waitUntil(() -> !isRunning(worker), 30);
-
-            long next = pool.submit((Callable<Long> & Serializable) ProcessPoolExecutorTest::pid).get(30,
-                    TimeUnit.SECONDS);
-            assertNotEquals(worker, next, "a new worker");
-            assertFalse(Files.exists(queuedRan), "the cancelled queued task never ran");
-        }
-    }
-
-    /** A task that creates {@code startedFile}, then sleeps for a minute. */
-    private static Callable<String> sleeper(String startedFile) {
-        return (Callable<String> & Serializable) () -> {
-            touch(startedFile);
-            Thread.sleep(60_000);
-            return "slept";
-        };
-    }
-
-    private static void touch(String path) {
-        try {
-            Files.writeString(Path.of(path), "x");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // lifecycle
-
-    @Test
-    void shutdownRunsWhatWasSubmittedAndRefusesMore() throws Exception {
-        ProcessPoolExecutor pool = new ProcessPoolExecutor(1);
-        Future<Integer> a = pool.submit((Callable<Integer> & Serializable) () -> {
-            Thread.sleep(200);
-            return 1;
-        });
-        Future<Integer> b = pool.submit((Callable<Integer> & Serializable) () -> 2);
-        pool.shutdown();
-        assertTrue(pool.isShutdown());
-        assertThrows(RejectedExecutionException.class, () -> pool.submit((Callable<Integer> & Serializable) () -> 3));
-        assertEquals(1, a.get(30, TimeUnit.SECONDS));
-        assertEquals(2, b.get(30, TimeUnit.SECONDS));
-        assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
-        assertTrue(pool.isTerminated());
-        assertEquals(List.of(), pool.workerPids());
-    }
-
-    @Test
-    void shutdownNowCancelsEverything() throws Exception {
-        ProcessPoolExecutor pool = new ProcessPoolExecutor(1);
-        Path started = dir.resolve("started");
-        Future<String> running = pool.submit(sleeper(started.toString()));
-        Future<Integer> queued = pool.submit((Callable<Integer> & Serializable) () -> 2);
-        waitUntil(() -> Files.exists(started), 30);
-        long worker = pool.workerPids().get(0);
-
-        List<Runnable> notRun = pool.shutdownNow();
-        assertEquals(List.of(queued), notRun);
-        assertTrue(queued.isCancelled());
-        assertTrue(running.isCancelled());
-        assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
-        assertTrue(pool.isTerminated());
-        assertFalse(isRunning(worker));
-    }
-
-    @Test
-    void closeLeavesNoWorkerProcess() throws Exception {
-        ProcessPoolExecutor pool = new ProcessPoolExecutor(2);
-        Path started = dir.resolve("started");
-        String startedPath = started.toString();
-        // two at once, so that both workers start
-        Future<String> slow = pool.submit((Callable<String> & Serializable) () -> {
-            touch(startedPath);
-            Thread.sleep(500);
-            return "slow";
-        });
-        waitUntil(() -> Files.exists(started), 30);
-        Future<Long> fast = pool.submit((Callable<Long> & Serializable) ProcessPoolExecutorTest::pid);
-        fast.get(30, TimeUnit.SECONDS);
-        List<Long> pids = pool.workerPids();
-        assertEquals(2, pids.size(), pids::toString);
-
-        pool.close();
-        assertEquals("slow", slow.get(), "close() lets the running task finish");
-        assertTrue(pool.isTerminated());
-        for (long pid : pids) {
-            waitUntil(() -> !isRunning(pid), 10);
-        }
-    }
-
-    @Test
-    @Timeout(value = 90, unit = TimeUnit.SECONDS)
-    void workersExitWhenTheParentIsKilled() throws Exception {
-        Path err = dir.resolve("parent.err");
-        Process parent = new ProcessBuilder(javaExecutable(), "-Xshare:auto", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), Parent.class.getName())
-                .redirectError(Redirect.to(err.toFile()))
-                .start();
-        List<Long> pids = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            for (String line; (line = out.readLine()) != null; ) {
-                if (line.startsWith("PIDS ")) {
-                    for (String p : line.substring(5).trim().split(" ")) {
-                        pids.add(Long.parseLong(p));
-                    }
-                    break;
-                }
-            }
-            assertEquals(2, pids.size(), () -> "the parent printed no pids; its stderr: " + read(err));
-            for (long pid : pids) {
-                assertTrue(isRunning(pid));
-            }
-        } finally {
-            parent.destroyForcibly();
-            parent.waitFor();
-        }
-        for (long pid : pids) {
-            waitUntil(() -> !isRunning(pid), 30);
-        }
-    }
-
-    /** The parent JVM of {@link #workersExitWhenTheParentIsKilled}: one worker busy, one idle, then waits. */
-    public static final class Parent {
-        public static void main(String[] args) throws Exception {
-            ProcessPoolExecutor pool = new ProcessPoolExecutor(2);
-            pool.submit(sleeper(Files.createTempFile("awaitj-busy", "").toString()));
-            pool.submit((Callable<Long> & Serializable) ProcessPoolExecutorTest::pid).get();
-            StringBuilder line = new StringBuilder("PIDS");
-            for (long pid : pool.workerPids()) {
-                line.append(' ').append(pid);
-            }
-            System.out.println(line);
-            System.out.flush();
-            Thread.sleep(Long.MAX_VALUE);
-        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -542,42 +258,7 @@ class ProcessPoolExecutorTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------
-    // helpers
-
-    /** Alive and not a zombie: an orphan that exited may wait for a reaper that never comes, here. */
-    static boolean isRunning(long pid) {
-        if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-            return false;
-        }
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
-        } catch (IOException | RuntimeException e) {
-            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-        }
-    }
-
-    static void waitUntil(BooleanSupplier condition, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + seconds + " s");
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
+    // through AsyncIO.runInExecutor
 
     @Async
     static Coroutine<Integer> viaRunInExecutor(ProcessPoolExecutor pool) {
@@ -618,5 +299,4 @@ class ProcessPoolExecutorTest {
             waitUntil(() -> !isRunning(worker), 30); // cancelling killed the worker running the task
         }
     }
-
 }
