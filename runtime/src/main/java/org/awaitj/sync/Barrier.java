@@ -153,14 +153,17 @@ public final class Barrier extends LoopBound {
                 if (barrier.state == State.BROKEN) {
                     throw rethrow(new BrokenBarrierException("Barrier aborted"));
                 }
-                index = barrier.count++;
-                if (index + 1 == barrier.parties) {
+                if (barrier.count + 1 == barrier.parties) {
+                    index = barrier.count++;
                     barrier.state = State.DRAINING;    // the last to arrive releases the others
                     barrier.wakeAll();
                     barrier.leave();
                     return complete(index);
                 }
+                Object suspended = suspend();       // first: a task of another loop is refused before it arrives
+                index = barrier.count++;
                 phase = FILLING;
+                return suspended;
             } else {
                 try {
                     resume();
