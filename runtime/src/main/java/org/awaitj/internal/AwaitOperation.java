@@ -1,6 +1,8 @@
 package org.awaitj.internal;
 
-import org.awaitj.*;
+import org.awaitj.Coroutine;
+import org.awaitj.EventLoop;
+import org.awaitj.Future;
 
 /**
  * A hand-written coroutine that, when it first runs, starts an operation on the task's loop and awaits the

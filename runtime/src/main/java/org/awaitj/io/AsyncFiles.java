@@ -1,8 +1,5 @@
 package org.awaitj.io;
 
-import org.awaitj.*;
-import org.awaitj.internal.*;
-
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +8,11 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+
+import org.awaitj.AsyncIO;
+import org.awaitj.Coroutine;
+import org.awaitj.internal.AwaitOperation;
+import org.awaitj.internal.CoroutineSupport;
 
 /**
  * Whole-file reads and writes that do not block the loop: the {@link java.nio.file.Files} call runs on the

@@ -1,9 +1,11 @@
 package org.awaitj.io;
 
-import org.awaitj.*;
-import org.awaitj.internal.*;
-
 import java.io.IOException;
+
+import org.awaitj.AsyncCloseable;
+import org.awaitj.AsyncIO;
+import org.awaitj.Coroutine;
+import org.awaitj.internal.CoroutineSupport;
 
 /**
  * An open connection, as {@link AsyncIO#openConnection} returns it: asyncio's {@code (reader, writer)} pair.

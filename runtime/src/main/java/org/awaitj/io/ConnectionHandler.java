@@ -1,7 +1,6 @@
 package org.awaitj.io;
 
-import org.awaitj.*;
-import org.awaitj.internal.*;
+import org.awaitj.Coroutine;
 
 /**
  * What a {@link Server} runs for each connection, as a task of its own: asyncio's

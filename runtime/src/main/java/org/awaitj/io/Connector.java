@@ -1,8 +1,5 @@
 package org.awaitj.io;
 
-import org.awaitj.*;
-import org.awaitj.internal.*;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -15,6 +12,13 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
+
+import org.awaitj.AsyncIO;
+import org.awaitj.Coroutine;
+import org.awaitj.EventLoop;
+import org.awaitj.Future;
+import org.awaitj.internal.AwaitOperation;
+import org.awaitj.internal.CoroutineSupport;
 
 /**
  * {@link AsyncIO#openConnection}: resolves the host (off the loop, unless it is an IP literal), connects

@@ -1,8 +1,5 @@
 package org.awaitj.io;
 
-import org.awaitj.*;
-import org.awaitj.internal.*;
-
 import java.io.IOException;
 
 /**

@@ -1,21 +1,20 @@
 package org.awaitj.io;
 
-import org.awaitj.*;
-import org.awaitj.internal.*;
-
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.SocketAddress;
 import java.util.Arrays;
+
+import org.awaitj.EventLoop;
 
 /**
  * Feeds a {@link StreamReader} from a blocking {@link InputStream} (a subprocess's stdout or stderr): process
  * pipes are not selectable in Java, so a daemon thread per pipe reads and hands each chunk to the loop
  * through {@link EventLoop#callSoonThreadsafe}. Flow control holds: when the reader pauses the transport
  * (its buffer went past twice its limit), or too many chunks are in flight to the loop, the thread stops
- * reading, and the child blocks on a full pipe as it would under asyncio.
+ * reading, and the child blocks on a full pipe as it would under asyncio. It has no writing half, hence
+ * no {@link Transport}: the thread closes the stream when it ends.
  */
-final class PipeReadTransport implements Transport, Runnable {
+final class PipeReadTransport implements ReadControl, Runnable {
     private static final System.Logger LOG = System.getLogger("org.awaitj");
     private static final int CHUNK = 64 * 1024;
     private static final int MAX_IN_FLIGHT = 4 * CHUNK;
@@ -105,62 +104,6 @@ final class PipeReadTransport implements Transport, Runnable {
             paused = false;
             lock.notifyAll();
         }
-    }
-
-    // ---- the writing half a read pipe does not have ----
-
-    @Override
-    public void write(byte[] data) {
-        throw new UnsupportedOperationException(name + " is a read pipe");
-    }
-
-    @Override
-    public boolean canWriteEof() {
-        return false;
-    }
-
-    @Override
-    public void writeEof() {
-        throw new UnsupportedOperationException(name + " is a read pipe");
-    }
-
-    @Override
-    public void close() {
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // done with it
-        }
-    }
-
-    @Override
-    public void abort() {
-        close();
-    }
-
-    @Override
-    public boolean isClosing() {
-        return false;
-    }
-
-    @Override
-    public long writeBufferSize() {
-        return 0;
-    }
-
-    @Override
-    public void setWriteBufferLimits(int high, int low) {
-        throw new UnsupportedOperationException(name + " is a read pipe");
-    }
-
-    @Override
-    public SocketAddress localAddress() {
-        return null;
-    }
-
-    @Override
-    public SocketAddress remoteAddress() {
-        return null;
     }
 
     @Override

@@ -1,12 +1,11 @@
 package org.awaitj.io;
 
-import org.awaitj.*;
-import org.awaitj.internal.*;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.SocketAddress;
 import java.util.concurrent.LinkedBlockingQueue;
+
+import org.awaitj.EventLoop;
 
 /**
  * A {@link Transport} over a blocking {@link OutputStream} (a subprocess's stdin): {@link #write} queues a
@@ -14,26 +13,21 @@ import java.util.concurrent.LinkedBlockingQueue;
  * chunk back to the loop, which is how the buffer size, and with it {@code drain}'s back-pressure, stays exact.
  * Closing (or {@link #writeEof()}, the same thing for a pipe) closes the stream after what is queued.
  */
-final class PipeWriteTransport implements Transport {
+final class PipeWriteTransport extends FlowControlTransport {
     private static final Object CLOSE = new Object();
 
     private final EventLoop loop;
     private final OutputStream out;
-    private final Protocol protocol;
     private final String name;
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private Thread thread;
-    private long bufferSize;
-    private int highWater = DEFAULT_HIGH_WATER;
-    private int lowWater = DEFAULT_LOW_WATER;
-    private boolean protocolPaused;
     private boolean closing;
     private boolean lost;
 
     PipeWriteTransport(EventLoop loop, OutputStream out, Protocol protocol, String name) {
+        super(protocol);
         this.loop = loop;
         this.out = out;
-        this.protocol = protocol;
         this.name = name;
     }
 
@@ -43,12 +37,8 @@ final class PipeWriteTransport implements Transport {
             return;
         }
         queue.add(data.clone());
-        bufferSize += data.length;
         startThread();
-        if (!protocolPaused && bufferSize > highWater) {
-            protocolPaused = true;
-            protocol.pauseWriting();
-        }
+        buffered(data.length);
     }
 
     private void startThread() {
@@ -95,13 +85,8 @@ final class PipeWriteTransport implements Transport {
     }
 
     private void written(int n) {
-        if (lost) {
-            return;
-        }
-        bufferSize -= n;
-        if (protocolPaused && bufferSize <= lowWater) {
-            protocolPaused = false;
-            protocol.resumeWriting();
+        if (!lost) {
+            sent(n);
         }
     }
 
@@ -111,7 +96,7 @@ final class PipeWriteTransport implements Transport {
         }
         lost = true;
         closing = true;
-        bufferSize = 0;
+        dropBuffer();
         protocol.connectionLost(error);
     }
 
@@ -151,7 +136,7 @@ final class PipeWriteTransport implements Transport {
     @Override
     public void abort() {
         queue.clear();
-        bufferSize = 0;
+        dropBuffer();
         if (!closing) {
             close();
         } else if (thread != null) {
@@ -175,20 +160,6 @@ final class PipeWriteTransport implements Transport {
     }
 
     @Override
-    public long writeBufferSize() {
-        return bufferSize;
-    }
-
-    @Override
-    public void setWriteBufferLimits(int high, int low) {
-        if (high < low || low < 0) {
-            throw new IllegalArgumentException("need 0 <= low <= high, got high=" + high + " low=" + low);
-        }
-        highWater = high;
-        lowWater = low;
-    }
-
-    @Override
     public SocketAddress localAddress() {
         return null;
     }
@@ -200,6 +171,6 @@ final class PipeWriteTransport implements Transport {
 
     @Override
     public String toString() {
-        return "<PipeWriteTransport " + name + (closing ? " closing" : "") + " buffered=" + bufferSize + ">";
+        return "<PipeWriteTransport " + name + (closing ? " closing" : "") + " buffered=" + writeBufferSize() + ">";
     }
 }

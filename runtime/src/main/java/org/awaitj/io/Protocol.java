@@ -1,8 +1,5 @@
 package org.awaitj.io;
 
-import org.awaitj.*;
-import org.awaitj.internal.*;
-
 /**
  * What a {@link Transport} calls as bytes and events arrive, like asyncio's {@code Protocol}: always on the
  * loop thread, in the order the events happened.

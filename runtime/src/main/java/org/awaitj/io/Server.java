@@ -1,8 +1,5 @@
 package org.awaitj.io;
 
-import org.awaitj.*;
-import org.awaitj.internal.*;
-
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -17,6 +14,12 @@ import java.util.Set;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+
+import org.awaitj.AsyncIO;
+import org.awaitj.Coroutine;
+import org.awaitj.EventLoop;
+import org.awaitj.Future;
+import org.awaitj.internal.AwaitOperation;
 
 /**
  * A listening socket, as {@link AsyncIO#startServer} returns it: asyncio's {@code Server}. It accepts
@@ -53,8 +56,10 @@ public final class Server {
         this.address = (InetSocketAddress) channel.getLocalAddress();
     }
 
-    /** {@link AsyncIO#startServer}: binds once awaited ({@code host} null listens on every interface). */
-    /** What {@link AsyncIO#startServer} does; {@code ssl} null for plain TCP. */
+    /**
+     * What {@link AsyncIO#startServer} does: binds once awaited; {@code host} null listens on every interface,
+     * {@code ssl} null serves plain TCP.
+     */
     public static Coroutine<Server> start(ConnectionHandler handler, String host, int port, SSLContext ssl) {
         if (handler == null) {
             throw new NullPointerException("startServer needs a ConnectionHandler, as in (reader, writer) -> serve(reader, writer)");

@@ -1,14 +1,13 @@
 package org.awaitj.io;
 
-import org.awaitj.*;
-import org.awaitj.internal.*;
-
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayDeque;
+
+import org.awaitj.EventLoop;
+import org.awaitj.internal.CoroutineSupport;
 
 /**
  * A {@link Transport} over a connected, non-blocking {@link SocketChannel} watched by the loop's selector:
@@ -16,26 +15,16 @@ import java.util.ArrayDeque;
  *
  * <p>Reading: each readiness reads once into the loop's shared direct buffer and hands a copy to the
  * protocol. Writing: {@link #write} sends at once when nothing is buffered; what the kernel does not take is
- * copied into the buffer, which the loop flushes as the socket becomes writable. Past the high-water mark the
- * protocol is paused; at the low-water mark it resumes.
+ * copied into the {@link SocketWriteBuffer}, which the loop flushes as the socket becomes writable.
  */
-final class SocketTransport implements Transport {
+final class SocketTransport extends FlowControlTransport {
     private static final System.Logger LOG = System.getLogger("org.awaitj");
-    /** Most bytes handed to one write call: the JDK copies heap bytes through a cached direct buffer this big. */
-    private static final int MAX_WRITE = 256 * 1024;
-    /** Small writes made while bytes are buffered are coalesced into chunks of this size. */
-    private static final int COALESCE = 16 * 1024;
 
     private final EventLoop loop;
     private final SocketChannel channel;
-    private Protocol protocol;
     private final Runnable readReady = this::readReady;
     private final Runnable writeReady = this::writeReady;
-    private final ArrayDeque<Chunk> buffer = new ArrayDeque<>();
-    private long bufferSize;
-    private int highWater = DEFAULT_HIGH_WATER;
-    private int lowWater = DEFAULT_LOW_WATER;
-    private boolean protocolPaused;
+    private final SocketWriteBuffer buffer = new SocketWriteBuffer();
     private boolean readingPaused;
     private boolean eofReceived;
     private boolean eofWritten;
@@ -46,9 +35,9 @@ final class SocketTransport implements Transport {
     private Server server;
 
     SocketTransport(EventLoop loop, SocketChannel channel, Protocol protocol) {
+        super(protocol);
         this.loop = loop;
         this.channel = channel;
-        this.protocol = protocol;
     }
 
     /** Tells the protocol the connection is made and starts reading. */
@@ -59,16 +48,16 @@ final class SocketTransport implements Transport {
         }
         protocol.connectionMade(this);
         if (!closing && !readingPaused) {
-            try {
-                loop.addReader(channel, readReady);
-            } catch (IOException e) {
-                fatalError(e);
-            }
+            watchReads();
         }
     }
 
-    SocketChannel channel() {
-        return channel;
+    private void watchReads() {
+        try {
+            loop.addReader(channel, readReady);
+        } catch (IOException e) {
+            fatalError(e);
+        }
     }
 
     private void readReady() {
@@ -124,83 +113,34 @@ final class SocketTransport implements Transport {
             return;
         }
         int offset = 0;
-        if (bufferSize == 0) {
+        if (buffer.isEmpty()) {
             try {
-                offset = send(data, 0, data.length);
-            } catch (IOException e) {
-                fatalError(e);
-                return;
-            }
-            if (offset == data.length) {
-                return;
-            }
-            try {
+                offset = SocketWriteBuffer.send(channel, data, 0, data.length);
+                if (offset == data.length) {
+                    return;
+                }
                 loop.addWriter(channel, writeReady);
             } catch (IOException e) {
                 fatalError(e);
                 return;
             }
         }
-        append(data, offset);
-        maybePauseProtocol();
-    }
-
-    /** Writes as much of {@code data[from..to)} as the kernel takes now; returns the new offset. */
-    private int send(byte[] data, int from, int to) throws IOException {
-        while (from < to) {
-            int len = Math.min(to - from, MAX_WRITE);
-            int n = channel.write(ByteBuffer.wrap(data, from, len));
-            from += n;
-            if (n < len) {
-                break;
-            }
-        }
-        return from;
-    }
-
-    private void append(byte[] data, int offset) {
-        int len = data.length - offset;
-        Chunk tail = buffer.peekLast();
-        if (tail != null && tail.coalescing && tail.data.length - tail.end >= len) {
-            System.arraycopy(data, offset, tail.data, tail.end, len);
-            tail.end += len;
-        } else if (len < COALESCE / 2) {
-            Chunk c = new Chunk(new byte[COALESCE], 0, 0, true);
-            System.arraycopy(data, offset, c.data, 0, len);
-            c.end = len;
-            buffer.add(c);
-        } else {
-            byte[] copy = new byte[len];        // the caller may reuse its array
-            System.arraycopy(data, offset, copy, 0, len);
-            buffer.add(new Chunk(copy, 0, len, false));
-        }
-        bufferSize += len;
+        buffered(buffer.append(data, offset));
     }
 
     private void writeReady() {
         if (connLost != 0) {
             return;
         }
+        long n;
         try {
-            while (bufferSize > 0) {
-                Chunk c = buffer.peekFirst();
-                int was = c.start;
-                c.start = send(c.data, c.start, c.end);
-                bufferSize -= c.start - was;
-                if (c.start < c.end) {
-                    break;      // the kernel is full
-                }
-                buffer.pollFirst();
-            }
+            n = buffer.flush(channel);
         } catch (IOException e) {
-            loop.removeWriter(channel);
-            buffer.clear();
-            bufferSize = 0;
-            fatalError(e);
+            fatalError(e);      // drops the buffer
             return;
         }
-        maybeResumeProtocol();
-        if (bufferSize == 0) {
+        sent(n);
+        if (buffer.isEmpty()) {
             loop.removeWriter(channel);
             if (closing) {
                 callConnectionLost(null);
@@ -218,28 +158,6 @@ final class SocketTransport implements Transport {
         }
     }
 
-    private void maybePauseProtocol() {
-        if (!protocolPaused && bufferSize > highWater) {
-            protocolPaused = true;
-            try {
-                protocol.pauseWriting();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "protocol.pauseWriting() failed on " + this, e);
-            }
-        }
-    }
-
-    private void maybeResumeProtocol() {
-        if (protocolPaused && bufferSize <= lowWater) {
-            protocolPaused = false;
-            try {
-                protocol.resumeWriting();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "protocol.resumeWriting() failed on " + this, e);
-            }
-        }
-    }
-
     @Override
     public boolean canWriteEof() {
         return true;
@@ -251,7 +169,7 @@ final class SocketTransport implements Transport {
             return;
         }
         eofWritten = true;
-        if (bufferSize == 0) {
+        if (buffer.isEmpty()) {
             shutdownOutput();
         }
     }
@@ -263,7 +181,7 @@ final class SocketTransport implements Transport {
         }
         closing = true;
         loop.removeReader(channel);
-        if (bufferSize == 0) {
+        if (buffer.isEmpty()) {
             connLost++;
             loop.callSoon(() -> callConnectionLost(null));
         }
@@ -301,9 +219,9 @@ final class SocketTransport implements Transport {
         if (connLost != 0) {
             return;
         }
-        if (bufferSize > 0) {
+        if (!buffer.isEmpty()) {
             buffer.clear();
-            bufferSize = 0;
+            dropBuffer();
             loop.removeWriter(channel);
         }
         if (!closing) {
@@ -354,28 +272,8 @@ final class SocketTransport implements Transport {
         }
         readingPaused = false;
         if (!eofReceived) {
-            try {
-                loop.addReader(channel, readReady);
-            } catch (IOException e) {
-                fatalError(e);
-            }
+            watchReads();
         }
-    }
-
-    @Override
-    public long writeBufferSize() {
-        return bufferSize;
-    }
-
-    @Override
-    public void setWriteBufferLimits(int high, int low) {
-        if (high < low || low < 0) {
-            throw new IllegalArgumentException("need 0 <= low <= high, got high=" + high + " low=" + low);
-        }
-        highWater = high;
-        lowWater = low;
-        maybePauseProtocol();
-        maybeResumeProtocol();
     }
 
     @Override
@@ -399,20 +297,6 @@ final class SocketTransport implements Transport {
     @Override
     public String toString() {
         return "<SocketTransport " + (channel.isOpen() ? "local=" + localAddress() + " remote=" + remoteAddress() : "closed")
-                + (closing ? " closing" : "") + " buffered=" + bufferSize + ">";
-    }
-
-    private static final class Chunk {
-        final byte[] data;
-        int start;
-        int end;
-        final boolean coalescing;
-
-        Chunk(byte[] data, int start, int end, boolean coalescing) {
-            this.data = data;
-            this.start = start;
-            this.end = end;
-            this.coalescing = coalescing;
-        }
+                + (closing ? " closing" : "") + " buffered=" + writeBufferSize() + ">";
     }
 }

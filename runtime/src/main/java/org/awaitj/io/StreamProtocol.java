@@ -1,11 +1,13 @@
 package org.awaitj.io;
 
-import org.awaitj.*;
-import org.awaitj.internal.*;
-
 import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.awaitj.Coroutine;
+import org.awaitj.EventLoop;
+import org.awaitj.Future;
+import org.awaitj.Task;
 
 /**
  * The protocol between a transport and a {@link StreamReader}/{@link StreamWriter} pair: asyncio's
@@ -113,16 +115,7 @@ final class StreamProtocol implements Protocol {
             }
         }
         if (paused) {
-            for (Future<Void> w : drainWaiters) {
-                if (!w.isDone()) {
-                    if (error == null) {
-                        w.setResult(null);
-                    } else {
-                        w.setException(error);
-                    }
-                }
-            }
-            drainWaiters.clear();
+            wakeDrainWaiters(error);
         }
     }
 
@@ -134,9 +127,18 @@ final class StreamProtocol implements Protocol {
     @Override
     public void resumeWriting() {
         paused = false;
+        wakeDrainWaiters(null);
+    }
+
+    /** Ends every drain that waits: they return, or throw {@code error} when there is one. */
+    private void wakeDrainWaiters(Throwable error) {
         for (Future<Void> w : drainWaiters) {
             if (!w.isDone()) {
-                w.setResult(null);
+                if (error == null) {
+                    w.setResult(null);
+                } else {
+                    w.setException(error);
+                }
             }
         }
         drainWaiters.clear();

@@ -1,11 +1,13 @@
 package org.awaitj.io;
 
-import org.awaitj.*;
-import org.awaitj.internal.*;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
+
+import org.awaitj.Coroutine;
+import org.awaitj.EventLoop;
+import org.awaitj.Future;
+import org.awaitj.internal.CoroutineSupport;
 
 /**
  * The reading half of a connection, like asyncio's {@code StreamReader}: bytes the transport delivers are
@@ -34,7 +36,7 @@ public final class StreamReader {
     private boolean eof;
     private Throwable exception;
     private Future<Void> waiter;
-    private Transport transport;
+    private ReadControl transport;
     private boolean paused;
 
     /** A reader with the default limit of 64 KiB, fed by {@link #feedData} and {@link #feedEof}. */
@@ -90,7 +92,7 @@ public final class StreamReader {
         return exception;
     }
 
-    void setTransport(Transport transport) {
+    void setTransport(ReadControl transport) {
         this.transport = transport;
     }
 
@@ -116,8 +118,7 @@ public final class StreamReader {
                 private final ByteArrayOutputStream all = new ByteArrayOutputStream();
 
                 @Override
-                Object attempt() throws IOException {
-                    checkException();
+                Object attempt() {
                     all.write(buf, start, end - start);
                     take(end - start);
                     return eof ? all.toByteArray() : WAIT;
@@ -126,8 +127,7 @@ public final class StreamReader {
         }
         return new ReadOp<>("read") {
             @Override
-            Object attempt() throws IOException {
-                checkException();
+            Object attempt() {
                 if (max == 0) {
                     return EMPTY;
                 }
@@ -150,7 +150,6 @@ public final class StreamReader {
         return new ReadOp<>("readExactly") {
             @Override
             Object attempt() throws IOException {
-                checkException();
                 if (n == 0) {
                     return EMPTY;
                 }
@@ -212,7 +211,6 @@ public final class StreamReader {
 
     /** One attempt of readUntil: the chunk, WAIT, or an exception. */
     private Object until(byte[] sep) throws IOException {
-        checkException();
         int size = end - start;
         if (size - offset >= sep.length) {
             int i = indexOf(sep, offset);
@@ -235,13 +233,6 @@ public final class StreamReader {
             throw new IncompleteReadException(take(size), -1);
         }
         return WAIT;
-    }
-
-    private void checkException() throws IOException {
-        Throwable e = exception;
-        if (e != null) {
-            throw CoroutineSupport.sneakyThrow(e);
-        }
     }
 
     // ---- the buffer ----
@@ -352,7 +343,7 @@ public final class StreamReader {
             this.name = name;
         }
 
-        /** The result, or {@link #WAIT}; may throw. */
+        /** The result, or {@link #WAIT}; may throw. The connection has not failed. */
         abstract Object attempt() throws IOException;
 
         @Override
@@ -365,6 +356,9 @@ public final class StreamReader {
                 CoroutineSupport.resumeValue(this);     // a cancellation, or the connection's error
             } else {
                 offset = 0;
+            }
+            if (exception != null) {
+                throw CoroutineSupport.sneakyThrow(exception);     // the connection failed: every read throws
             }
             Object r;
             try {

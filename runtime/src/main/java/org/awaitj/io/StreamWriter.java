@@ -1,11 +1,13 @@
 package org.awaitj.io;
 
-import org.awaitj.*;
-import org.awaitj.internal.*;
-
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.util.List;
+
+import org.awaitj.AsyncIO;
+import org.awaitj.Coroutine;
+import org.awaitj.internal.AwaitOperation;
+import org.awaitj.internal.CoroutineSupport;
 
 /**
  * The writing half of a connection, like asyncio's {@code StreamWriter}.

@@ -1,8 +1,11 @@
 package org.awaitj.io;
 
-import org.awaitj.*;
-import org.awaitj.internal.*;
-
+import org.awaitj.AsyncIO;
+import org.awaitj.Coroutine;
+import org.awaitj.EventLoop;
+import org.awaitj.Future;
+import org.awaitj.internal.AwaitOperation;
+import org.awaitj.internal.CoroutineSupport;
 
 /**
  * A child process started by {@link AsyncIO#createSubprocessExec}: asyncio's {@code Process}, with its three
@@ -39,8 +42,10 @@ public final class Subprocess {
         exit.addDoneCallback(f -> in.processExited());
     }
 
-    /** Starts {@code builder}'s command when awaited; pipes what the builder leaves as {@code PIPE}. */
-    /** What {@link AsyncIO#createSubprocessExec(ProcessBuilder)} does. */
+    /**
+     * What {@link AsyncIO#createSubprocessExec(ProcessBuilder)} does: starts the builder's command when awaited,
+     * and pipes what the builder leaves as {@code PIPE}.
+     */
     public static Coroutine<Subprocess> start(ProcessBuilder builder) {
         return new AwaitOperation<>("AsyncIO.createSubprocessExec(" + String.join(" ", builder.command()) + ")", loop -> {
             Future<Subprocess> f = loop.createFuture();

@@ -1,21 +1,20 @@
 package org.awaitj.io;
 
-import org.awaitj.*;
-import org.awaitj.internal.*;
-
 import java.net.SocketAddress;
-import java.nio.ByteBuffer;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLSession;
+
+import org.awaitj.EventLoop;
+import org.awaitj.Future;
+import org.awaitj.Handle;
 
 /**
  * TLS over another transport, through an {@link SSLEngine}: asyncio's {@code SSLProtocol}. It is the
  * {@link Protocol} of the socket transport below (encrypted bytes) and the {@link Transport} of the
- * application's protocol above (plain bytes), which it connects only once the handshake is done.
+ * application's protocol above (plain bytes), which it connects only once the handshake is done. The
+ * {@link TlsEngine} does the encrypting and decrypting.
  *
  * <p>Delegated engine tasks (certificate checks, key exchange) run inline on the loop thread: they take
  * milliseconds, about what asyncio's {@code SSLObject} costs the loop too. The handshake must end within
@@ -24,20 +23,13 @@ import javax.net.ssl.SSLSession;
  */
 final class TlsTransport implements Transport, Protocol {
     private static final System.Logger LOG = System.getLogger("org.awaitj");
-    static final double HANDSHAKE_TIMEOUT = 60.0;
-    private static final ByteBuffer[] NOTHING = {ByteBuffer.allocate(0)};
+    private static final double HANDSHAKE_TIMEOUT = 60.0;
 
     private final EventLoop loop;
-    private final SSLEngine engine;
+    private final TlsEngine engine;
     private final Protocol app;
     private final Future<Void> handshake;
     private Transport socket;
-    /** Encrypted bytes from the peer not yet unwrapped (write mode). */
-    private ByteBuffer netIn;
-    /** Plain bytes unwrapped, not yet handed to the application (write mode). */
-    private ByteBuffer appIn;
-    /** Scratch for wrap. */
-    private ByteBuffer netOut;
     private Handle handshakeTimer;
     private boolean handshakeDone;
     private boolean closing;
@@ -48,22 +40,14 @@ final class TlsTransport implements Transport, Protocol {
 
     TlsTransport(EventLoop loop, SSLEngine engine, Protocol app) {
         this.loop = loop;
-        this.engine = engine;
+        this.engine = new TlsEngine(engine, records -> socket.write(records));
         this.app = app;
         this.handshake = loop.createFuture();
-        SSLSession s = engine.getSession();
-        netIn = ByteBuffer.allocate(s.getPacketBufferSize());
-        appIn = ByteBuffer.allocate(s.getApplicationBufferSize());
-        netOut = ByteBuffer.allocate(2 * s.getPacketBufferSize());
     }
 
     /** Completes when the handshake is done (the application is connected by then), fails if it fails. */
     Future<Void> handshake() {
         return handshake;
-    }
-
-    SSLSession session() {
-        return engine.getSession();
     }
 
     // ---- Protocol: events of the socket below ----
@@ -89,13 +73,7 @@ final class TlsTransport implements Transport, Protocol {
         if (lost || inboundClosed) {
             return;
         }
-        if (netIn.remaining() < data.length) {
-            ByteBuffer bigger = ByteBuffer.allocate(netIn.position() + Math.max(data.length, netIn.capacity()));
-            netIn.flip();
-            bigger.put(netIn);
-            netIn = bigger;
-        }
-        netIn.put(data);
+        engine.received(data);
         try {
             pump();
         } catch (SSLException | RuntimeException e) {
@@ -156,16 +134,13 @@ final class TlsTransport implements Transport, Protocol {
     /** Runs the engine as far as the bytes at hand allow: handshake steps, then unwrapping application data. */
     private void pump() throws SSLException {
         for (;;) {
-            HandshakeStatus hs = engine.getHandshakeStatus();
+            HandshakeStatus hs = engine.handshakeStatus();
             if (hs == HandshakeStatus.NEED_TASK) {
-                Runnable task;
-                while ((task = engine.getDelegatedTask()) != null) {
-                    task.run();
-                }
+                engine.runDelegatedTasks();
                 continue;
             }
             if (hs == HandshakeStatus.NEED_WRAP) {
-                if (wrap(NOTHING)) {
+                if (engine.wrap()) {
                     continue;
                 }
                 break;
@@ -189,85 +164,21 @@ final class TlsTransport implements Transport, Protocol {
 
     /** One unwrap; true when it made progress. */
     private boolean unwrap() throws SSLException {
-        if (inboundClosed || netIn.position() == 0) {
+        if (inboundClosed || !engine.hasInput()) {
             return false;
         }
-        netIn.flip();
-        SSLEngineResult r;
-        try {
-            r = engine.unwrap(netIn, appIn);
-        } finally {
-            netIn.compact();
-        }
-        switch (r.getStatus()) {
-            case BUFFER_OVERFLOW:
-                if (appIn.position() > 0 && handshakeDone) {
-                    deliverData();
-                } else {
-                    appIn = grow(appIn, engine.getSession().getApplicationBufferSize());
-                }
+        switch (engine.unwrap(handshakeDone)) {
+            case FULL:
+                deliverData();
                 return true;
-            case BUFFER_UNDERFLOW:
-                int packet = engine.getSession().getPacketBufferSize();
-                if (netIn.capacity() < packet) {
-                    netIn = grow(netIn, packet);
-                }
-                return false;
             case CLOSED:
                 inboundClosed = true;
                 return true;
-            default:
-                return r.bytesConsumed() > 0 || r.bytesProduced() > 0;
-        }
-    }
-
-    /** Wraps what {@code src} holds (nothing, for handshake and close messages) and sends it; true on progress. */
-    private boolean wrap(ByteBuffer[] src) throws SSLException {
-        boolean progress = false;
-        netOut.clear();
-        for (;;) {
-            SSLEngineResult r = engine.wrap(src, netOut);
-            if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
-                if (netOut.position() > 0) {
-                    flushNetOut();      // full of records: send them, then go on
-                } else {
-                    netOut = ByteBuffer.allocate(Math.max(netOut.capacity() * 2, engine.getSession().getPacketBufferSize()));
-                }
-                continue;
-            }
-            progress |= r.bytesConsumed() > 0 || r.bytesProduced() > 0;
-            if (r.getStatus() == SSLEngineResult.Status.CLOSED || !hasRemaining(src)
-                    || r.bytesConsumed() == 0 && r.bytesProduced() == 0) {
-                flushNetOut();
-                return progress;
-            }
-        }
-    }
-
-    private void flushNetOut() {
-        if (netOut.position() > 0 && socket != null) {
-            netOut.flip();
-            byte[] out = new byte[netOut.remaining()];
-            netOut.get(out);
-            netOut.clear();
-            socket.write(out);
-        }
-    }
-
-    private static boolean hasRemaining(ByteBuffer[] src) {
-        for (ByteBuffer b : src) {
-            if (b.hasRemaining()) {
+            case PROGRESS:
                 return true;
-            }
+            default:
+                return false;
         }
-        return false;
-    }
-
-    private static ByteBuffer grow(ByteBuffer b, int atLeast) {
-        ByteBuffer bigger = ByteBuffer.allocate(Math.max(atLeast, b.capacity() * 2));
-        b.flip();
-        bigger.put(b);
-        return bigger;
     }
 
     private void handshakeCompleted() {
@@ -282,14 +193,9 @@ final class TlsTransport implements Transport, Protocol {
     }
 
     private void deliverData() {
-        if (appIn.position() == 0 || !handshakeDone || lost) {
-            return;
+        if (engine.hasPlain() && handshakeDone && !lost) {
+            app.dataReceived(engine.takePlain());
         }
-        appIn.flip();
-        byte[] data = new byte[appIn.remaining()];
-        appIn.get(data);
-        appIn.clear();
-        app.dataReceived(data);
     }
 
     private void deliverEof() {
@@ -321,7 +227,7 @@ final class TlsTransport implements Transport, Protocol {
             return;
         }
         try {
-            wrap(new ByteBuffer[] {ByteBuffer.wrap(data)});
+            engine.wrap(data);
         } catch (SSLException | RuntimeException e) {
             fatal(e);
         }
@@ -349,7 +255,7 @@ final class TlsTransport implements Transport, Protocol {
         if (handshakeDone && !lost) {
             engine.closeOutbound();
             try {
-                while (engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP && wrap(NOTHING)) {
+                while (engine.handshakeStatus() == HandshakeStatus.NEED_WRAP && engine.wrap()) {
                     // sends close_notify
                 }
             } catch (SSLException e) {
@@ -404,6 +310,6 @@ final class TlsTransport implements Transport, Protocol {
 
     @Override
     public String toString() {
-        return "<TlsTransport " + (handshakeDone ? engine.getSession().getProtocol() : "handshaking") + " over " + socket + ">";
+        return "<TlsTransport " + (handshakeDone ? engine.protocol() : "handshaking") + " over " + socket + ">";
     }
 }

@@ -1,8 +1,5 @@
 package org.awaitj.io;
 
-import org.awaitj.*;
-import org.awaitj.internal.*;
-
 import java.net.SocketAddress;
 
 /**
@@ -10,11 +7,7 @@ import java.net.SocketAddress;
  * not taken yet is buffered, and the {@link Protocol} is told to pause writing past the high-water mark);
  * reading is pushed to the protocol until {@link #pauseReading()}. Loop thread only.
  */
-interface Transport {
-    /** asyncio's defaults: pause writing above 64 KiB buffered, resume at 16 KiB. */
-    int DEFAULT_HIGH_WATER = 64 * 1024;
-    int DEFAULT_LOW_WATER = 16 * 1024;
-
+interface Transport extends ReadControl {
     /** Sends or buffers {@code data} (copied if buffered); ignored once the transport is closing. */
     void write(byte[] data);
 
@@ -31,13 +24,10 @@ interface Transport {
 
     boolean isClosing();
 
-    void pauseReading();
-
-    void resumeReading();
-
     /** Bytes written but not yet taken by the peer. */
     long writeBufferSize();
 
+    /** The marks of the write side's flow control (asyncio's defaults: 64 KiB high, 16 KiB low). */
     void setWriteBufferLimits(int high, int low);
 
     SocketAddress localAddress();

@@ -1,8 +1,5 @@
 package org.awaitj.queue;
 
-import org.awaitj.*;
-import org.awaitj.internal.*;
-
 import java.util.Comparator;
 
 /**

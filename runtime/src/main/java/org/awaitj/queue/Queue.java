@@ -1,11 +1,15 @@
 package org.awaitj.queue;
 
-import org.awaitj.*;
-import org.awaitj.internal.*;
-import org.awaitj.sync.Event;
-
 import java.util.ArrayDeque;
 import java.util.Objects;
+
+import org.awaitj.Coroutine;
+import org.awaitj.Future;
+import org.awaitj.internal.CoroutineSupport;
+import org.awaitj.internal.HandWrittenCoroutine;
+import org.awaitj.internal.LoopBound;
+import org.awaitj.internal.Waiters;
+import org.awaitj.sync.Event;
 
 /**
  * A first-in, first-out queue for tasks, like {@code asyncio.Queue} (Python 3.13, with {@link #shutdown}):
@@ -35,8 +39,8 @@ public class Queue<T> extends LoopBound {
     private final int maxsize;
     private final java.util.Queue<T> items;
     /** Waiting consumers and producers, first come first; a waiter is removed as it is woken. */
-    private final ArrayDeque<Future<Void>> getters = new ArrayDeque<>();
-    private final ArrayDeque<Future<Void>> putters = new ArrayDeque<>();
+    private final Waiters getters = new Waiters(this);
+    private final Waiters putters = new Waiters(this);
     private int unfinishedTasks;
     private final Event finished = new Event();
     private boolean isShutdown;
@@ -105,7 +109,7 @@ public class Queue<T> extends LoopBound {
         items.add(item);
         unfinishedTasks++;
         finished.clear();
-        wakeUpNext(getters);
+        getters.wakeAndRemoveNext();
     }
 
     /**
@@ -132,7 +136,7 @@ public class Queue<T> extends LoopBound {
             }
             throw new QueueEmptyException("the queue is empty");
         }
-        wakeUpNext(putters);
+        putters.wakeAndRemoveNext();
         return item;
     }
 
@@ -183,8 +187,8 @@ public class Queue<T> extends LoopBound {
             }
         }
         // every waiter re-checks, and throws QueueShutDownException where it must
-        wakeAll(getters);
-        wakeAll(putters);
+        getters.wakeAndRemoveAll();
+        putters.wakeAndRemoveAll();
     }
 
     /** Consumers waiting for an item: their futures (a woken one leaves the deque; a cancelled one when it runs). For tests. */
@@ -200,26 +204,6 @@ public class Queue<T> extends LoopBound {
     /** Items put and not yet marked done (for tests). */
     int unfinishedTasks() {
         return unfinishedTasks;
-    }
-
-    /** Wakes the first waiter that is not cancelled, dropping it and the cancelled ones before it. */
-    private static void wakeUpNext(ArrayDeque<Future<Void>> waiters) {
-        Future<Void> w;
-        while ((w = waiters.pollFirst()) != null) {
-            if (!w.isDone()) {
-                w.setResult(null);
-                return;
-            }
-        }
-    }
-
-    private static void wakeAll(ArrayDeque<Future<Void>> waiters) {
-        Future<Void> w;
-        while ((w = waiters.pollFirst()) != null) {
-            if (!w.isDone()) {
-                w.setResult(null);
-            }
-        }
     }
 
     @Override
@@ -241,112 +225,96 @@ public class Queue<T> extends LoopBound {
         return sb.append('>').toString();
     }
 
+    /**
+     * {@code put} or {@code get}: waits in its line while it must, then does the nowait operation. A wait that
+     * fails (a cancellation) after a wake-up passes the wake-up on: the slot or item is not lost.
+     */
+    private abstract static class Transfer<T, R> extends HandWrittenCoroutine<R> {
+        final Queue<T> q;
+        private final Waiters line;
+        private Future<Void> waiter;
+
+        Transfer(Queue<T> q, String method, Waiters line) {
+            super(Queue.class, method);
+            this.q = q;
+            this.line = line;
+        }
+
+        /** The queue is full (for a put) or empty (for a get). */
+        abstract boolean mustWait();
+
+        /** {@code putNowait} or {@code getNowait}: the result. */
+        abstract R transfer();
+
+        @Override
+        protected Object invokeSuspend() {
+            Future<Void> w = waiter;
+            if (w != null) {
+                waiter = null;
+                try {
+                    CoroutineSupport.resumeValue(this);
+                } catch (Throwable e) {
+                    if (line.abandon(w) && !mustWait()) {
+                        line.wakeAndRemoveNext();       // woken for what we will not take: pass it on
+                    }
+                    throw e;
+                }
+            }
+            if (mustWait()) {
+                if (q.isShutdown) {
+                    throw new QueueShutDownException("the queue is shut down");
+                }
+                waiter = line.add(this);
+                return CoroutineSupport.awaitFuture(waiter, this);
+            }
+            return complete(transfer());
+        }
+    }
+
     /** {@code put(item)}: wait while full, then {@code putNowait(item)}. */
-    private static final class Put<T> extends Coroutine<Void> {
-        private final Queue<T> q;
+    private static final class Put<T> extends Transfer<T, Void> {
         private final T item;
-        private Future<Void> putter;
 
         Put(Queue<T> q, T item) {
-            this.q = q;
+            super(q, "put", q.putters);
             this.item = item;
         }
 
         @Override
-        protected Object invokeSuspend() {
-            Queue<T> queue = q;
-            Future<Void> p = putter;
-            if (p != null) {
-                putter = null;
-                try {
-                    CoroutineSupport.resumeValue(this);
-                } catch (Throwable e) {
-                    p.cancel();                     // in case it is not done yet
-                    queue.putters.remove(p);        // still there unless a get or shutdown woke it
-                    if (!queue.full() && !p.isCancelled()) {
-                        wakeUpNext(queue.putters);  // woken for a free slot we will not take: pass it on
-                    }
-                    throw e;
-                }
-            }
-            if (queue.full()) {
-                if (queue.isShutdown) {
-                    throw new QueueShutDownException("the queue is shut down");
-                }
-                p = queue.newWaiter(this);
-                queue.putters.addLast(p);
-                putter = p;
-                return CoroutineSupport.awaitFuture(p, this);
-            }
-            queue.putNowait(item);
-            return complete(null);
+        boolean mustWait() {
+            return q.full();
         }
 
         @Override
-        protected String describe() {
-            return "Queue.put";
-        }
-
-        @Override
-        protected StackTraceElement stackTraceElement() {
-            return frame(getClass().getNestHost(), describe());
+        Void transfer() {
+            q.putNowait(item);
+            return null;
         }
     }
 
     /** {@code get()}: wait while empty, then {@code getNowait()}. */
-    private static final class Get<T> extends Coroutine<T> {
-        private final Queue<T> q;
-        private Future<Void> getter;
-
+    private static final class Get<T> extends Transfer<T, T> {
         Get(Queue<T> q) {
-            this.q = q;
+            super(q, "get", q.getters);
         }
 
         @Override
-        protected Object invokeSuspend() {
-            Queue<T> queue = q;
-            Future<Void> g = getter;
-            if (g != null) {
-                getter = null;
-                try {
-                    CoroutineSupport.resumeValue(this);
-                } catch (Throwable e) {
-                    g.cancel();                     // in case it is not done yet
-                    queue.getters.remove(g);        // still there unless a put or shutdown woke it
-                    if (!queue.empty() && !g.isCancelled()) {
-                        wakeUpNext(queue.getters);  // woken for an item we will not take: pass it on
-                    }
-                    throw e;
-                }
-            }
-            if (queue.empty()) {
-                if (queue.isShutdown) {
-                    throw new QueueShutDownException("the queue is shut down");
-                }
-                g = queue.newWaiter(this);
-                queue.getters.addLast(g);
-                getter = g;
-                return CoroutineSupport.awaitFuture(g, this);
-            }
-            return complete(queue.getNowait());
+        boolean mustWait() {
+            return q.empty();
         }
 
         @Override
-        protected String describe() {
-            return "Queue.get";
-        }
-
-        @Override
-        protected StackTraceElement stackTraceElement() {
-            return frame(getClass().getNestHost(), describe());
+        T transfer() {
+            return q.getNowait();
         }
     }
 
     /** {@code join()}: nothing to wait for when every item is done, else the {@code finished} event. */
-    private static final class Join extends Coroutine<Void> {
+    private static final class Join extends HandWrittenCoroutine<Void> {
         private final Queue<?> q;
 
         Join(Queue<?> q) {
+            super(Queue.class, "join");
             this.q = q;
         }
 
@@ -356,16 +324,6 @@ public class Queue<T> extends LoopBound {
                 return q.finished.waitAsync();      // delegates: awaited in this coroutine's place
             }
             return complete(null);
-        }
-
-        @Override
-        protected String describe() {
-            return "Queue.join";
-        }
-
-        @Override
-        protected StackTraceElement stackTraceElement() {
-            return frame(getClass().getNestHost(), describe());
         }
     }
 }

@@ -1,8 +1,5 @@
 package org.awaitj.queue;
 
-import org.awaitj.*;
-import org.awaitj.internal.*;
-
 /**
  * {@link Queue#putNowait} on a full queue, like {@code asyncio.QueueFull}. An {@link IllegalStateException},
  * as {@code java.util.Queue.add} throws on a full queue.

@@ -1,8 +1,5 @@
 package org.awaitj.queue;
 
-import org.awaitj.*;
-import org.awaitj.internal.*;
-
 /**
  * A put into a queue that was shut down, or a get from one that was shut down and is empty (or was shut
  * down immediately), like {@code asyncio.QueueShutDown} (Python 3.13). See {@link Queue#shutdown(boolean)}.

@@ -1,10 +1,14 @@
 package org.awaitj.sync;
 
-import org.awaitj.*;
-import org.awaitj.internal.*;
-
-import java.util.ArrayDeque;
+import java.util.Locale;
 import java.util.concurrent.BrokenBarrierException;
+
+import org.awaitj.Coroutine;
+import org.awaitj.Future;
+import org.awaitj.internal.CoroutineSupport;
+import org.awaitj.internal.HandWrittenCoroutine;
+import org.awaitj.internal.LoopBound;
+import org.awaitj.internal.Waiters;
 
 /**
  * A barrier for tasks, like {@code asyncio.Barrier}: each of {@code parties} tasks calls {@link #waitAsync()},
@@ -30,7 +34,7 @@ public final class Barrier extends LoopBound {
     /** The tasks in the barrier: arrived while filling, and not yet gone while draining or resetting. */
     private int count;
     /** Every task waiting for the state to change (asyncio's Condition): woken all at once. */
-    private final ArrayDeque<Future<Void>> waiters = new ArrayDeque<>();
+    private final Waiters waiters = new Waiters(this);
 
     /**
      * A barrier for {@code parties} tasks.
@@ -65,7 +69,7 @@ public final class Barrier extends LoopBound {
         } else {
             state = State.FILLING;
         }
-        wakeAll();
+        waiters.wakeAll();
     }
 
     /**
@@ -74,7 +78,7 @@ public final class Barrier extends LoopBound {
      */
     public void abort() {
         state = State.BROKEN;
-        wakeAll();
+        waiters.wakeAll();
     }
 
     /** The number of tasks it takes to pass the barrier. */
@@ -97,14 +101,6 @@ public final class Barrier extends LoopBound {
         return waiters.size();
     }
 
-    private void wakeAll() {
-        for (Future<Void> f : waiters) {
-            if (!f.isDone()) {
-                f.setResult(null);
-            }
-        }
-    }
-
     /** A task leaves: the last one out of a draining or resetting barrier lets it fill again. */
     private void leave() {
         count--;
@@ -112,13 +108,13 @@ public final class Barrier extends LoopBound {
             if (state == State.RESETTING || state == State.DRAINING) {
                 state = State.FILLING;
             }
-            wakeAll();
+            waiters.wakeAll();
         }
     }
 
     @Override
     public String toString() {
-        String s = "<Barrier [" + state.name().toLowerCase(java.util.Locale.ROOT);
+        String s = "<Barrier [" + state.name().toLowerCase(Locale.ROOT);
         if (state == State.FILLING) {
             s += ", waiters:" + count + "/" + parties;
         }
@@ -126,83 +122,79 @@ public final class Barrier extends LoopBound {
     }
 
     /** {@code waitAsync()}: block while draining or resetting, arrive, then wait for the barrier to fill. */
-    private static final class Wait extends Coroutine<Integer> {
+    private static final class Wait extends HandWrittenCoroutine<Integer> {
+        private static final int ARRIVING = 0;
         private static final int BLOCKED = 1;
         private static final int FILLING = 2;
 
         private final Barrier b;
-        private int phase;
+        private int phase = ARRIVING;
         private int index;
         private Future<Void> waiter;
 
         Wait(Barrier b) {
+            super(Barrier.class, "waitAsync");
             this.b = b;
         }
 
         @Override
         protected Object invokeSuspend() {
-            Barrier barrier = b;
-            if (phase == 0 || phase == BLOCKED) {
-                if (phase == BLOCKED) {
-                    resume();               // a cancellation propagates: this task never entered the barrier
-                }
-                if (barrier.state == State.DRAINING || barrier.state == State.RESETTING) {
-                    phase = BLOCKED;
-                    return suspend();
-                }
-                if (barrier.state == State.BROKEN) {
-                    throw rethrow(new BrokenBarrierException("Barrier aborted"));
-                }
-                index = barrier.count++;
-                if (index + 1 == barrier.parties) {
-                    barrier.state = State.DRAINING;    // the last to arrive releases the others
-                    barrier.wakeAll();
-                    barrier.leave();
-                    return complete(index);
-                }
-                phase = FILLING;
-            } else {
-                try {
-                    resume();
-                } catch (Throwable e) {
-                    barrier.leave();
-                    throw e;
-                }
+            switch (phase) {
+                case FILLING:
+                    try {
+                        b.waiters.resume(waiter, this);
+                    } catch (Throwable e) {
+                        b.leave();
+                        throw e;
+                    }
+                    return released();
+                case BLOCKED:
+                    b.waiters.resume(waiter, this);     // a cancellation propagates: this task never entered
+                    return arrive();
+                default:
+                    return arrive();
             }
+        }
+
+        private Object arrive() {
+            Barrier barrier = b;
+            if (barrier.state == State.DRAINING || barrier.state == State.RESETTING) {
+                return suspend(BLOCKED);
+            }
+            if (barrier.state == State.BROKEN) {
+                throw CoroutineSupport.sneakyThrow(new BrokenBarrierException("Barrier aborted"));
+            }
+            if (barrier.count + 1 == barrier.parties) {
+                index = barrier.count++;
+                barrier.state = State.DRAINING;    // the last to arrive releases the others
+                barrier.waiters.wakeAll();
+                barrier.leave();
+                return complete(index);
+            }
+            waiter = barrier.waiters.add(this);     // first: a task of another loop is refused before it arrives
+            index = barrier.count++;
+            phase = FILLING;
+            return CoroutineSupport.awaitFuture(waiter, this);
+        }
+
+        /** Woken while filling: gone through, unless the barrier was broken or reset meanwhile. */
+        private Object released() {
+            Barrier barrier = b;
             if (barrier.state == State.FILLING) {
-                return suspend();
+                return suspend(FILLING);
             }
             State released = barrier.state;        // before leaving: the last one out ends a reset
             barrier.leave();
             if (released == State.BROKEN || released == State.RESETTING) {
-                throw rethrow(new BrokenBarrierException("Abort or reset of barrier"));
+                throw CoroutineSupport.sneakyThrow(new BrokenBarrierException("Abort or reset of barrier"));
             }
             return complete(index);
         }
 
-        private Object suspend() {
-            waiter = b.newWaiter(this);
-            b.waiters.addLast(waiter);
+        private Object suspend(int next) {
+            waiter = b.waiters.add(this);
+            phase = next;
             return CoroutineSupport.awaitFuture(waiter, this);
-        }
-
-        private void resume() {
-            try {
-                CoroutineSupport.resumeValue(this);
-            } finally {
-                b.waiters.remove(waiter);
-                waiter = null;
-            }
-        }
-
-        @Override
-        protected String describe() {
-            return "Barrier.waitAsync";
-        }
-
-        @Override
-        protected StackTraceElement stackTraceElement() {
-            return frame(getClass().getNestHost(), describe());
         }
     }
 }

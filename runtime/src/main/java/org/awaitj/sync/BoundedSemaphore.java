@@ -1,8 +1,5 @@
 package org.awaitj.sync;
 
-import org.awaitj.*;
-import org.awaitj.internal.*;
-
 /**
  * A {@link Semaphore} that refuses to be released more often than it was acquired, like
  * {@code asyncio.BoundedSemaphore}: releasing past the initial number of permits is a bug.

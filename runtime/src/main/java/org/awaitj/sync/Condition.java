@@ -1,12 +1,15 @@
 package org.awaitj.sync;
 
-import org.awaitj.*;
-import org.awaitj.internal.*;
-
-import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+
+import org.awaitj.Coroutine;
+import org.awaitj.Future;
+import org.awaitj.internal.CoroutineSupport;
+import org.awaitj.internal.HandWrittenCoroutine;
+import org.awaitj.internal.LoopBound;
+import org.awaitj.internal.Waiters;
 
 /**
  * A condition variable for tasks, like {@code asyncio.Condition}: a {@link Lock} plus a set of waiters.
@@ -31,7 +34,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class Condition extends LoopBound {
     private final Lock lock;
-    private final ArrayDeque<Future<Void>> waiters = new ArrayDeque<>();
+    private final Waiters waiters = new Waiters(this);
 
     /** A condition with a lock of its own. */
     public Condition() {
@@ -95,7 +98,7 @@ public final class Condition extends LoopBound {
         if (!lock.isLocked()) {
             throw new IllegalStateException("cannot signal on un-acquired lock");
         }
-        wake(n);
+        waiters.wake(n);
     }
 
     /** Wakes every waiter. The lock must be held: {@link IllegalStateException} otherwise. */
@@ -108,26 +111,13 @@ public final class Condition extends LoopBound {
         return waiters.size();
     }
 
-    private void wake(int n) {
-        int woken = 0;
-        for (Future<Void> f : waiters) {
-            if (woken >= n) {
-                break;
-            }
-            if (!f.isDone()) {
-                woken++;
-                f.setResult(null);
-            }
-        }
-    }
-
     @Override
     public String toString() {
-        return "<Condition [" + (lock.isLocked() ? "locked" : "unlocked") + (waiters.isEmpty() ? "" : ", waiters:" + waiters.size()) + "]>";
+        return "<Condition [" + (lock.isLocked() ? "locked" : "unlocked") + waiters.reprSuffix() + "]>";
     }
 
     /** {@code waitAsync()}: wait for a signal, then reacquire the lock whatever happened. */
-    private static final class Wait extends Coroutine<Void> {
+    private static final class Wait extends HandWrittenCoroutine<Void> {
         private static final int START = 0;
         private static final int WAITING = 1;
         private static final int REACQUIRING = 2;
@@ -141,6 +131,7 @@ public final class Condition extends LoopBound {
         private CancellationException cancelledReacquiring;
 
         Wait(Condition cond) {
+            super(Condition.class, "waitAsync");
             this.cond = cond;
         }
 
@@ -152,18 +143,15 @@ public final class Condition extends LoopBound {
                     if (!c.lock.isLocked()) {
                         throw new IllegalStateException("cannot wait on un-acquired lock");
                     }
-                    waiter = c.newWaiter(this);     // before releasing: a wrong loop leaves the lock as it was
+                    waiter = c.waiters.add(this);   // before releasing: a wrong loop leaves the lock as it was
                     c.lock.release();
-                    c.waiters.addLast(waiter);
                     state = WAITING;
                     return CoroutineSupport.awaitFuture(waiter, this);
                 case WAITING:
                     try {
-                        CoroutineSupport.resumeValue(this);
+                        c.waiters.resume(waiter, this);
                     } catch (Throwable e) {
                         failure = e;
-                    } finally {
-                        c.waiters.remove(waiter);
                     }
                     state = REACQUIRING;
                     return reacquire();
@@ -174,7 +162,7 @@ public final class Condition extends LoopBound {
                         cancelledReacquiring = e;      // the lock must be reacquired even so: try again
                         return reacquire();
                     } catch (Throwable e) {
-                        c.wake(1);
+                        c.waiters.wakeNext();
                         throw e;
                     }
                     return reacquired();
@@ -190,7 +178,7 @@ public final class Condition extends LoopBound {
                     cancelledReacquiring = e;
                     continue;
                 } catch (Throwable e) {
-                    cond.wake(1);
+                    cond.waiters.wakeNext();
                     throw e;
                 }
                 if (r == CoroutineSupport.SUSPENDED) {
@@ -204,30 +192,21 @@ public final class Condition extends LoopBound {
             Throwable error = cancelledReacquiring != null ? cancelledReacquiring : failure;
             if (error != null) {
                 // we may have been signalled before the error: pass the signal on (a spurious wake-up at worst)
-                cond.wake(1);
-                throw rethrow(error);
+                cond.waiters.wakeNext();
+                throw CoroutineSupport.sneakyThrow(error);
             }
             return complete(null);
-        }
-
-        @Override
-        protected String describe() {
-            return "Condition.waitAsync";
-        }
-
-        @Override
-        protected StackTraceElement stackTraceElement() {
-            return frame(getClass().getNestHost(), describe());
         }
     }
 
     /** {@code waitForAsync(predicate)}: {@code while (!predicate) await(waitAsync());}. */
-    private static final class WaitFor extends Coroutine<Void> {
+    private static final class WaitFor extends HandWrittenCoroutine<Void> {
         private final Condition cond;
         private final BooleanSupplier predicate;
         private boolean suspended;
 
         WaitFor(Condition cond, BooleanSupplier predicate) {
+            super(Condition.class, "waitForAsync");
             this.cond = cond;
             this.predicate = predicate;
         }
@@ -245,16 +224,6 @@ public final class Condition extends LoopBound {
                 }
             }
             return complete(null);
-        }
-
-        @Override
-        protected String describe() {
-            return "Condition.waitForAsync";
-        }
-
-        @Override
-        protected StackTraceElement stackTraceElement() {
-            return frame(getClass().getNestHost(), describe());
         }
     }
 }

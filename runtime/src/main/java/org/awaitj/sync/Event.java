@@ -1,9 +1,11 @@
 package org.awaitj.sync;
 
-import org.awaitj.*;
-import org.awaitj.internal.*;
-
-import java.util.ArrayDeque;
+import org.awaitj.Coroutine;
+import org.awaitj.Future;
+import org.awaitj.internal.CoroutineSupport;
+import org.awaitj.internal.HandWrittenCoroutine;
+import org.awaitj.internal.LoopBound;
+import org.awaitj.internal.Waiters;
 
 /**
  * An event flag for tasks, like {@code asyncio.Event}: {@link #waitAsync()} suspends until the flag is set;
@@ -12,7 +14,7 @@ import java.util.ArrayDeque;
  * <p>Use it from its event loop's thread only.
  */
 public final class Event extends LoopBound {
-    private final ArrayDeque<Future<Void>> waiters = new ArrayDeque<>();
+    private final Waiters waiters = new Waiters(this);
     private boolean value;
 
     public Event() {
@@ -27,11 +29,7 @@ public final class Event extends LoopBound {
     public void set() {
         if (!value) {
             value = true;
-            for (Future<Void> f : waiters) {
-                if (!f.isDone()) {
-                    f.setResult(null);
-                }
-            }
+            waiters.wakeAll();
         }
     }
 
@@ -55,14 +53,15 @@ public final class Event extends LoopBound {
 
     @Override
     public String toString() {
-        return "<Event [" + (value ? "set" : "unset") + (waiters.isEmpty() ? "" : ", waiters:" + waiters.size()) + "]>";
+        return "<Event [" + (value ? "set" : "unset") + waiters.reprSuffix() + "]>";
     }
 
-    private static final class Wait extends Coroutine<Void> {
+    private static final class Wait extends HandWrittenCoroutine<Void> {
         private final Event event;
         private Future<Void> waiter;
 
         Wait(Event event) {
+            super(Event.class, "waitAsync");
             this.event = event;
         }
 
@@ -73,26 +72,11 @@ public final class Event extends LoopBound {
                 if (e.value) {
                     return complete(null);
                 }
-                waiter = e.newWaiter(this);
-                e.waiters.addLast(waiter);
+                waiter = e.waiters.add(this);
                 return CoroutineSupport.awaitFuture(waiter, this);
             }
-            try {
-                CoroutineSupport.resumeValue(this);
-            } finally {
-                e.waiters.remove(waiter);
-            }
+            e.waiters.resume(waiter, this);
             return complete(null);
-        }
-
-        @Override
-        protected String describe() {
-            return "Event.waitAsync";
-        }
-
-        @Override
-        protected StackTraceElement stackTraceElement() {
-            return frame(getClass().getNestHost(), describe());
         }
     }
 }

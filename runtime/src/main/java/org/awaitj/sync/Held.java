@@ -1,8 +1,5 @@
 package org.awaitj.sync;
 
-import org.awaitj.*;
-import org.awaitj.internal.*;
-
 /**
  * A lock, semaphore or condition held by the current task: what {@code await(lock.locked())} returns, for
  * Python's {@code async with lock:} written as

@@ -1,9 +1,8 @@
 package org.awaitj.sync;
 
-import org.awaitj.*;
-import org.awaitj.internal.*;
-
-import java.util.ArrayDeque;
+import org.awaitj.Coroutine;
+import org.awaitj.internal.LoopBound;
+import org.awaitj.internal.Waiters;
 
 /**
  * A mutual-exclusion lock for tasks, like {@code asyncio.Lock}: {@link #acquire()} suspends the task until
@@ -22,8 +21,7 @@ import java.util.ArrayDeque;
  * <p>A lock is not owned by a task: any task may release it. Use it from its event loop's thread only.
  */
 public final class Lock extends LoopBound {
-    /** The futures of the waiting tasks, first come first; created on first contention. */
-    private ArrayDeque<Future<Void>> waiters;
+    private final Waiters waiters = new Waiters(this);
     private boolean locked;
 
     public Lock() {
@@ -31,7 +29,7 @@ public final class Lock extends LoopBound {
 
     /** Suspends until the lock is acquired; completes at once, without suspending, when it is free. */
     public Coroutine<Void> acquire() {
-        return new Acquire<>(this, false);
+        return new Acquire<>(this, null);
     }
 
     /**
@@ -39,7 +37,7 @@ public final class Lock extends LoopBound {
      * {@code async with lock:} as {@code try (var held = await(lock.locked())) { ... }}.
      */
     public Coroutine<Held> locked() {
-        return new Acquire<>(this, true);
+        return new Acquire<>(this, new Held(this::release));
     }
 
     /**
@@ -52,7 +50,7 @@ public final class Lock extends LoopBound {
             throw new IllegalStateException("Lock is not acquired");
         }
         locked = false;
-        wakeUpFirst();
+        waiters.wakeFirst();
     }
 
     /** Whether the lock is acquired. */
@@ -62,92 +60,44 @@ public final class Lock extends LoopBound {
 
     /** The futures in the waiter deque, woken or cancelled ones that have not run yet included (for tests). */
     int waiterCount() {
-        return waiters == null ? 0 : waiters.size();
-    }
-
-    /** Makes sure the first waiter will wake: unless it is already done (woken, or cancelled). */
-    private void wakeUpFirst() {
-        if (waiters == null) {
-            return;
-        }
-        Future<Void> first = waiters.peekFirst();
-        if (first != null && !first.isDone()) {
-            first.setResult(null);
-        }
-    }
-
-    private boolean allWaitersCancelled() {
-        if (waiters != null) {
-            for (Future<Void> f : waiters) {
-                if (!f.isCancelled()) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return waiters.size();
     }
 
     @Override
     public String toString() {
-        return "<Lock [" + (locked ? "locked" : "unlocked") + (waiters == null || waiters.isEmpty() ? "" : ", waiters:" + waiters.size()) + "]>";
+        return "<Lock [" + (locked ? "locked" : "unlocked") + waiters.reprSuffix() + "]>";
     }
 
-    /** {@code acquire()}, yielding null, or {@code locked()}, yielding a {@link Held}. */
-    private static final class Acquire<R> extends Coroutine<R> {
+    private static final class Acquire<R> extends AcquireCoroutine<R> {
         private final Lock lock;
-        private final boolean held;
-        private Future<Void> waiter;
 
-        Acquire(Lock lock, boolean held) {
+        Acquire(Lock lock, Held held) {
+            super(Lock.class, lock.waiters, held);
             this.lock = lock;
-            this.held = held;
         }
 
         @Override
-        protected Object invokeSuspend() {
-            Lock l = lock;
-            if (waiter == null) {
-                // jumping the queue when every waiter is cancelled is an optimisation; otherwise wait our turn
-                if (!l.locked && l.allWaitersCancelled()) {
-                    l.locked = true;
-                    return acquired();
-                }
-                if (l.waiters == null) {
-                    l.waiters = new ArrayDeque<>();
-                }
-                waiter = l.newWaiter(this);
-                l.waiters.addLast(waiter);
-                return CoroutineSupport.awaitFuture(waiter, this);
+        boolean tryAcquire() {
+            // jumping the queue when every waiter is cancelled is an optimisation; otherwise wait our turn
+            if (!lock.locked && lock.waiters.allCancelled()) {
+                lock.locked = true;
+                return true;
             }
+            return false;
+        }
+
+        @Override
+        void resumed() {
             try {
-                try {
-                    CoroutineSupport.resumeValue(this);
-                } finally {
-                    l.waiters.remove(waiter);
-                }
+                lock.waiters.resume(waiter, this);
             } catch (Throwable e) {
                 // cancelled: if the lock was kept for us, or the first waiter is cancelled too, wake the next
-                if (!l.locked) {
-                    l.wakeUpFirst();
+                if (!lock.locked) {
+                    lock.waiters.wakeFirst();
                 }
                 throw e;
             }
-            l.locked = true;
-            return acquired();
-        }
-
-        private Object acquired() {
-            return complete(held ? new Held(lock::release) : null);
-        }
-
-        @Override
-        protected String describe() {
-            return held ? "Lock.locked" : "Lock.acquire";
-        }
-
-        @Override
-        protected StackTraceElement stackTraceElement() {
-            return frame(getClass().getNestHost(), describe());
+            lock.locked = true;
         }
     }
 }

@@ -1,9 +1,9 @@
 package org.awaitj.sync;
 
-import org.awaitj.*;
-import org.awaitj.internal.*;
-
-import java.util.ArrayDeque;
+import org.awaitj.Coroutine;
+import org.awaitj.internal.CoroutineSupport;
+import org.awaitj.internal.LoopBound;
+import org.awaitj.internal.Waiters;
 
 /**
  * A counting semaphore for tasks, like {@code asyncio.Semaphore}: it holds a number of permits;
@@ -24,8 +24,7 @@ import java.util.ArrayDeque;
  * <p>Use it from its event loop's thread only.
  */
 public class Semaphore extends LoopBound {
-    /** The futures of the waiting tasks, first come first; created on first contention. */
-    private ArrayDeque<Future<Void>> waiters;
+    private final Waiters waiters = new Waiters(this);
     /** The free permits; a permit handed to a woken waiter is no longer counted. */
     int value;
 
@@ -51,22 +50,12 @@ public class Semaphore extends LoopBound {
      * Python's {@code Semaphore.locked()}.
      */
     public boolean isLocked() {
-        if (value == 0) {
-            return true;
-        }
-        if (waiters != null) {
-            for (Future<Void> f : waiters) {
-                if (!f.isCancelled()) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return value == 0 || !waiters.allCancelled();
     }
 
     /** Takes a permit, suspending until one is free and the earlier waiters are served. */
     public Coroutine<Void> acquire() {
-        return new Acquire<>(this, false);
+        return new Acquire<>(this, null);
     }
 
     /**
@@ -74,7 +63,7 @@ public class Semaphore extends LoopBound {
      * {@code async with semaphore:} as {@code try (var held = await(semaphore.locked())) { ... }}.
      */
     public Coroutine<Held> locked() {
-        return new Acquire<>(this, true);
+        return new Acquire<>(this, new Held(this::release));
     }
 
     /** Gives a permit back, and hands it to the first waiter if there is one. */
@@ -90,20 +79,14 @@ public class Semaphore extends LoopBound {
 
     /** The futures in the waiter deque, woken or cancelled ones that have not run yet included (for tests). */
     int waiterCount() {
-        return waiters == null ? 0 : waiters.size();
+        return waiters.size();
     }
 
     /** Hands a permit to the first waiter not woken yet; false when there is none. */
     private boolean wakeUpNext() {
-        if (waiters == null) {
-            return false;
-        }
-        for (Future<Void> f : waiters) {
-            if (!f.isDone()) {
-                value--;
-                f.setResult(null);
-                return true;
-            }
+        if (waiters.wakeNext()) {
+            value--;
+            return true;
         }
         return false;
     }
@@ -111,69 +94,45 @@ public class Semaphore extends LoopBound {
     @Override
     public String toString() {
         return "<" + getClass().getSimpleName() + " [" + (isLocked() ? "locked" : "unlocked, value:" + value)
-                + (waiters == null || waiters.isEmpty() ? "" : ", waiters:" + waiters.size()) + "]>";
+                + waiters.reprSuffix() + "]>";
     }
 
-    /** {@code acquire()}, yielding null, or {@code locked()}, yielding a {@link Held}. */
-    private static final class Acquire<R> extends Coroutine<R> {
+    private static final class Acquire<R> extends AcquireCoroutine<R> {
         private final Semaphore sem;
-        private final boolean held;
-        private Future<Void> waiter;
 
-        Acquire(Semaphore sem, boolean held) {
+        Acquire(Semaphore sem, Held held) {
+            super(Semaphore.class, sem.waiters, held);
             this.sem = sem;
-            this.held = held;
         }
 
         @Override
-        protected Object invokeSuspend() {
-            Semaphore s = sem;
-            if (waiter == null) {
-                if (!s.isLocked()) {
-                    s.value--;
-                    return acquired();
-                }
-                if (s.waiters == null) {
-                    s.waiters = new ArrayDeque<>();
-                }
-                waiter = s.newWaiter(this);
-                s.waiters.addLast(waiter);
-                return CoroutineSupport.awaitFuture(waiter, this);
+        boolean tryAcquire() {
+            if (!sem.isLocked()) {
+                sem.value--;
+                return true;
             }
+            return false;
+        }
+
+        @Override
+        void resumed() {
             Throwable failure = null;
             try {
-                CoroutineSupport.resumeValue(this);
+                sem.waiters.resume(waiter, this);
             } catch (Throwable e) {
                 failure = e;
             }
-            Future<Void> w = waiter;
-            s.waiters.remove(w);
-            if (failure != null && w.isDone() && !w.isCancelled()) {
+            if (failure != null && Waiters.wasWoken(waiter)) {
                 // woken with a permit, but cancelled before running: the permit is not ours to keep
-                s.value++;
+                sem.value++;
             }
             // waiters that came while permits were free had to queue (FIFO): wake as many as there are permits
-            while (s.value > 0 && s.wakeUpNext()) {
+            while (sem.value > 0 && sem.wakeUpNext()) {
                 // each call hands one permit over
             }
             if (failure != null) {
-                throw rethrow(failure);
+                throw CoroutineSupport.sneakyThrow(failure);
             }
-            return acquired();
-        }
-
-        private Object acquired() {
-            return complete(held ? new Held(sem::release) : null);
-        }
-
-        @Override
-        protected String describe() {
-            return held ? "Semaphore.locked" : "Semaphore.acquire";
-        }
-
-        @Override
-        protected StackTraceElement stackTraceElement() {
-            return frame(getClass().getNestHost(), describe());
         }
     }
 }

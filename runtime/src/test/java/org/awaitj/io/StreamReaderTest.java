@@ -3,7 +3,6 @@ package org.awaitj.io;
 import org.awaitj.*;
 
 import java.io.IOException;
-import java.net.SocketAddress;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -132,19 +131,9 @@ class StreamReaderTest {
     }
 
     /** Records pause and resume: what the socket transport does with its selector interest. */
-    private final class RecordingTransport implements Transport {
+    private final class RecordingTransport implements ReadControl {
         @Override public void pauseReading() { log.add("pause"); }
         @Override public void resumeReading() { log.add("resume"); }
-        @Override public void write(byte[] data) { }
-        @Override public boolean canWriteEof() { return false; }
-        @Override public void writeEof() { }
-        @Override public void close() { }
-        @Override public void abort() { }
-        @Override public boolean isClosing() { return false; }
-        @Override public long writeBufferSize() { return 0; }
-        @Override public void setWriteBufferLimits(int high, int low) { }
-        @Override public SocketAddress localAddress() { return null; }
-        @Override public SocketAddress remoteAddress() { return null; }
     }
 
     @Async

@@ -211,6 +211,32 @@ class BarrierTest {
         assertEquals(List.of("b passed as 1 at 0.0", "a cancelled at 0.0", "d passed as 1 at 0.0", "c passed as 0 at 0.0"), log);
     }
 
+    @Async
+    Coroutine<Void> arriveAndCancel(Barrier barrier) {
+        Task<Integer> a = createTask(arrive(barrier, "a", -1));
+        await(sleep(0));
+        a.cancel();
+        await(RuntimeTestSupport.outcome(a));
+        return result();
+    }
+
+    @Async
+    Coroutine<List<Integer>> twoArrive(Barrier barrier) {
+        return result(await(gather(arrive(barrier, "b", -1), arrive(barrier, "c", -1))));
+    }
+
+    @Test
+    void aTaskOfAnotherLoopIsRefusedWithoutCountingItsArrival() {
+        Barrier barrier = new Barrier(2);
+        loop.runUntilComplete(arriveAndCancel(barrier));      // binds the barrier to this loop
+        EventLoop other = EventLoop.withVirtualTime();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> other.runUntilComplete(barrier.waitAsync()));
+        assertTrue(e.getMessage().contains("different event loop"), e.getMessage());
+        assertEquals(0, barrier.nWaiting());                  // the refused task did not arrive
+        assertEquals(List.of(0, 1), loop.runUntilComplete(twoArrive(barrier)));
+        assertEquals(List.of("a cancelled at 0.0", "c passed as 1 at 0.0", "b passed as 0 at 0.0"), log);
+    }
+
     @Test
     void oneParty() throws BrokenBarrierException {
         Barrier barrier = new Barrier(1);

@@ -220,6 +220,23 @@ class LockTest {
         return result();
     }
 
+    @Async
+    Coroutine<String> stackOfAWaiter() {
+        Lock lock = new Lock();
+        await(lock.acquire());
+        Task<Held> t = createTask(lock.locked());
+        await(sleep(0));
+        StackTraceElement top = t.getStack()[0];
+        lock.release();
+        await(t).close();
+        return result(top.getClassName() + "." + top.getMethodName() + " in " + top.getFileName() + ", " + lock);
+    }
+
+    @Test
+    void aWaitingTaskShowsTheLockInItsStack() {
+        assertEquals("org.awaitj.sync.Lock.locked in Lock.java, <Lock [unlocked]>", loop.runUntilComplete(stackOfAWaiter()));
+    }
+
     @Test
     void aLockBelongsToOneLoop() {
         Lock lock = new Lock();
