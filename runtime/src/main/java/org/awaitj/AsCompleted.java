@@ -40,14 +40,7 @@ final class AsCompleted {
                 if (next[0] >= slots.size()) {
                     return;     // timed out meanwhile
                 }
-                Future<T> slot = slots.get(next[0]++);
-                if (done.isCancelled()) {
-                    slot.cancel();
-                } else if (done.exception() != null) {
-                    slot.setException(done.exception());
-                } else {
-                    slot.setResult(done.result());
-                }
+                slots.get(next[0]++).copyStateFrom(done);
                 if (next[0] == slots.size() && timer != null) {
                     timer.cancel();
                 }

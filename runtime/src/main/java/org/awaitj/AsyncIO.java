@@ -17,9 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -29,8 +27,6 @@ import java.util.concurrent.TimeoutException;
  * is written here is what they do anywhere else.
  */
 public final class AsyncIO {
-    private static final System.Logger LOG = System.getLogger("org.awaitj");
-
     private AsyncIO() {
     }
 
@@ -45,52 +41,7 @@ public final class AsyncIO {
 
     /** {@link #run(Coroutine)} with debug mode on or off. */
     public static <T> T run(Coroutine<T> main, boolean debug) {
-        if (main == null) {
-            throw new NullPointerException("AsyncIO.run(null): pass the coroutine object, as in run(main())");
-        }
-        if (EventLoop.running() != null) {
-            throw new IllegalStateException("AsyncIO.run cannot be called from a running event loop: "
-                    + "await the coroutine, or createTask it, instead");
-        }
-        EventLoop loop = new EventLoop();
-        loop.setDebug(debug);
-        try {
-            return loop.runUntilComplete(main);
-        } finally {
-            try {
-                cancelAllTasks(loop);
-                loop.runReadyCallbacks();
-                loop.shutdownDefaultExecutor();
-            } finally {
-                loop.close();
-            }
-        }
-    }
-
-    private static void cancelAllTasks(EventLoop loop) {
-        Set<Task<?>> left = loop.allTasks();
-        if (left.isEmpty()) {
-            return;
-        }
-        for (Task<?> t : left) {
-            if (loop.getDebug()) {
-                LOG.log(System.Logger.Level.WARNING, "AsyncIO.run() is ending with " + t + " still pending, suspended at "
-                        + t.suspendedAt() + ": cancelling it. Await it before main returns.");
-            }
-            t.cancel();
-        }
-        loop.runUntilComplete(Gather.of(loop, true, List.copyOf(left)));
-        for (Task<?> t : left) {
-            if (t.isCancelled()) {
-                continue;
-            }
-            Throwable e = t.exception();
-            if (e != null) {
-                LOG.log(System.Logger.Level.ERROR, "unhandled exception during AsyncIO.run() shutdown in " + t, e);
-            } else {
-                LOG.log(System.Logger.Level.WARNING, t + " refused cancellation at AsyncIO.run() shutdown and returned");
-            }
-        }
+        return Runner.run(main, debug);
     }
 
     /**
@@ -175,96 +126,16 @@ public final class AsyncIO {
 
     /** Runs blocking code on the loop's default thread pool; the loop stays free. */
     public static <T> Future<T> toThread(Callable<T> fn) {
-        EventLoop loop = getRunningLoop();
-        return runInExecutor(loop, loop.defaultExecutor(), fn);
+        return ForeignFuture.toThread(getRunningLoop(), fn);
     }
 
     /**
      * Runs {@code fn} on {@code executor} and returns a future of its result on the running loop. Cancelling
-     * the future interrupts the worker, if it has started.
+     * the future interrupts the worker, if it has started (for a {@link ProcessPoolExecutor}: kills the worker
+     * process running it, or drops it from the queue).
      */
     public static <T> Future<T> runInExecutor(Executor executor, Callable<T> fn) {
-        return runInExecutor(getRunningLoop(), executor, fn);
-    }
-
-    private static <T> Future<T> runInExecutor(EventLoop loop, Executor executor, Callable<T> fn) {
-        if (executor instanceof ProcessPoolExecutor) {
-            return runInProcess(loop, (ProcessPoolExecutor) executor, fn);
-        }
-        FutureTask<T> work = new FutureTask<>(fn);
-        // cancelling the future interrupts the worker at once, not on a later turn of the loop
-        Future<T> f = new Future<>(loop) {
-            @Override
-            public boolean cancel(String msg) {
-                boolean cancelled = super.cancel(msg);
-                if (cancelled) {
-                    work.cancel(true);
-                }
-                return cancelled;
-            }
-        };
-        executor.execute(() -> {
-            work.run();
-            try {
-                loop.callSoonThreadsafe(() -> settle(f, work));
-            } catch (IllegalStateException closed) {
-                // the loop is gone; nobody is left to tell
-            }
-        });
-        return f;
-    }
-
-    /**
-     * A ProcessPoolExecutor ships the Serializable callable itself to a worker process (a FutureTask around it
-     * could not travel); cancelling the future kills the worker running it, or drops it from the queue.
-     */
-    private static <T> Future<T> runInProcess(EventLoop loop, ProcessPoolExecutor pool, Callable<T> fn) {
-        CompletableFuture<T> remote = pool.submitRemote(fn); // RejectedExecutionException now if not Serializable
-        Future<T> f = new Future<>(loop) {
-            @Override
-            public boolean cancel(String msg) {
-                boolean cancelled = super.cancel(msg);
-                if (cancelled) {
-                    remote.cancel(true);
-                }
-                return cancelled;
-            }
-        };
-        remote.whenComplete((value, error) -> {
-            try {
-                loop.callSoonThreadsafe(() -> {
-                    if (f.isDone()) {
-                        return;
-                    }
-                    if (error == null) {
-                        f.setResult(value);
-                    } else if (error instanceof CancellationException) {
-                        f.cancel();
-                    } else {
-                        f.setException(error);
-                    }
-                });
-            } catch (IllegalStateException closed) {
-                // the loop is gone; nobody is left to tell
-            }
-        });
-        return f;
-    }
-
-    private static <T> void settle(Future<T> f, FutureTask<T> work) {
-        if (f.isDone()) {
-            return;
-        }
-        try {
-            f.setResult(work.get());
-        } catch (ExecutionException e) {
-            f.setException(e.getCause());
-        } catch (CancellationException e) {
-            f.cancel();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            f.setException(e);
-        }
+        return ForeignFuture.inExecutor(getRunningLoop(), executor, fn);
     }
 
     /** {@link #wait}: as soon as any awaitable is done. */
@@ -346,50 +217,20 @@ public final class AsyncIO {
 
     /** Every task of the running loop that is not done yet. */
     public static Set<Task<?>> allTasks() {
-        return getRunningLoop().allTasks();
+        return getRunningLoop().tasks.all();
     }
 
     /** The loop running on this thread; {@link IllegalStateException} when there is none. */
     public static EventLoop getRunningLoop() {
-        EventLoop loop = EventLoop.running();
-        if (loop == null) {
-            throw new IllegalStateException("no running event loop on thread " + Thread.currentThread().getName()
-                    + ": start one with AsyncIO.run(main()), or use runCoroutineThreadsafe from other threads");
-        }
-        return loop;
+        return RunningLoop.require();
     }
 
-    /** Submits a coroutine to a loop running on another thread; the returned future completes with its result. */
+    /**
+     * Submits a coroutine to a loop running on another thread; the returned future completes with its result,
+     * and cancelling it cancels the task.
+     */
     public static <T> CompletableFuture<T> runCoroutineThreadsafe(Coroutine<T> coro, EventLoop loop) {
-        CompletableFuture<Task<T>> task = new CompletableFuture<>();
-        CompletableFuture<T> view = new CompletableFuture<>() {
-            @Override
-            public boolean cancel(boolean mayInterruptIfRunning) {
-                boolean cancelled = super.cancel(mayInterruptIfRunning);
-                if (cancelled) {
-                    task.thenAccept(t -> loop.callSoonThreadsafe(t::cancel));
-                }
-                return cancelled;
-            }
-        };
-        loop.callSoonThreadsafe(() -> {
-            Task<T> t;
-            try {
-                t = loop.createTask(coro);
-            } catch (RuntimeException e) {
-                view.completeExceptionally(e);
-                return;
-            }
-            task.complete(t);
-            t.toCompletableFuture().whenComplete((v, e) -> {
-                if (e != null) {
-                    view.completeExceptionally(e instanceof CancellationException ? e : e);
-                } else {
-                    view.complete(v);
-                }
-            });
-        });
-        return view;
+        return LoopFutureView.ofCoroutine(coro, loop);
     }
 
     // ---- streams and subprocesses: asyncio's open_connection, start_server, create_subprocess_exec ----

@@ -141,7 +141,7 @@ final class Awaiting {
         if (stage instanceof CompletableFuture<?> cf && cf.isDone()) {
             return joinDone(cf);
         }
-        return awaitFuture(Future.fromStage(stage, frame.task.loop), frame);
+        return awaitFuture(ForeignFuture.fromStage(stage, frame.task.loop), frame);
     }
 
     private static Object joinDone(CompletableFuture<?> cf) {
@@ -158,7 +158,7 @@ final class Awaiting {
         if (!Debug.tracking) {
             return;
         }
-        EventLoop loop = EventLoop.running();
+        EventLoop loop = RunningLoop.get();
         if (loop != null && loop.getDebug() && REPORTED_BLOCKING_CALLS.add(System.identityHashCode(loop) + where)) {
             Task<?> task = loop.currentTask();
             Debug.LOG.log(System.Logger.Level.WARNING, "blocking call " + call + " on the event loop thread at " + where

@@ -52,16 +52,16 @@ final class CoreBridge extends CoreAccess {
 
     @Override
     public <T> Future<T> fromStage(CompletionStage<T> stage, EventLoop loop) {
-        return Future.fromStage(stage, loop);
+        return ForeignFuture.fromStage(stage, loop);
     }
 
     @Override
     public ExecutorService defaultExecutor(EventLoop loop) {
-        return loop.defaultExecutor();
+        return loop.defaultExecutor.get();
     }
 
     @Override
     public ByteBuffer ioBuffer(EventLoop loop) {
-        return loop.ioBuffer();
+        return loop.io.ioBuffer();
     }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Debug mode's bookkeeping, like asyncio's: where coroutines and tasks were created, coroutines never
- * awaited, exceptions nobody retrieved. Costs nothing beyond a flag check while debug mode is off, except for
+ * awaited, exceptions nobody retrieved, steps that hold the loop too long. Costs nothing beyond a flag check while debug mode is off, except for
  * the "exception was never retrieved" watch, which only failed futures pay for, and is always on (as in
  * Python).
  */
@@ -155,6 +155,38 @@ final class Debug {
 
         TaskInfo(StackTraceElement createdAt) {
             this.createdAt = createdAt;
+        }
+    }
+
+    /**
+     * Runs one ready entry of a debug-mode loop, and reports it if it held the loop for the loop's
+     * slow-callback duration or longer; a task's step also counts towards its time on the loop.
+     */
+    static void runTimed(EventLoop loop, Object entry) {
+        String began = entry instanceof Task<?> t ? t.suspendedAt() : null;
+        long start = System.nanoTime();
+        loop.runEntry(entry);
+        double took = (System.nanoTime() - start) / 1e9;
+        if (entry instanceof Task<?> t) {
+            t.addTimeOnLoop(took);
+        }
+        if (took >= loop.getSlowCallbackDuration()) {
+            String what = entry instanceof Task<?> t
+                    ? t + " (the step began at " + began + " and ended at " + (t.isDone() ? "its end" : t.suspendedAt()) + ")"
+                    : entry.toString();
+            LOG.log(System.Logger.Level.WARNING, "Executing " + what + " took " + seconds(took) + " seconds");
+        }
+    }
+
+    /** Debug mode: a loop method other than callSoonThreadsafe called from another thread is a bug. */
+    static void checkThread(EventLoop loop, String method) {
+        if (loop.getDebug()) {
+            Thread owner = loop.thread();
+            if (owner != null && owner != Thread.currentThread()) {
+                throw new IllegalStateException(method + " called from thread " + Thread.currentThread().getName()
+                        + ", but the loop runs on " + owner.getName() + ": only callSoonThreadsafe may be called "
+                        + "from other threads (or use runCoroutineThreadsafe)");
+            }
         }
     }
 

@@ -6,7 +6,6 @@ import org.awaitj.internal.CoroutineSupport;
 import java.util.ArrayList;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
@@ -34,8 +33,6 @@ public class Future<T> implements Awaitable<T> {
     String cancelMessage;
     /** null, one callback, or an ArrayList of them; a callback is a Consumer or a Task to wake. */
     private Object callbacks;
-    /** Whether anyone looked at the exception: if not, it is reported when the future is collected. */
-    private boolean retrieved;
 
     /** The loop this future belongs to (asyncio's {@code get_loop()}). */
     public EventLoop getLoop() {
@@ -82,12 +79,10 @@ public class Future<T> implements Awaitable<T> {
         return ((Debug.Unretrieved) result).error;
     }
 
+    /** Someone looked at the outcome: a failure is not reported as never retrieved when the future is collected. */
     private void markRetrieved() {
-        if (!retrieved) {
-            retrieved = true;
-            if (state == FAILED) {
-                ((Debug.Unretrieved) result).retrieved = true;
-            }
+        if (state == FAILED) {
+            ((Debug.Unretrieved) result).retrieved = true;
         }
     }
 
@@ -113,13 +108,7 @@ public class Future<T> implements Awaitable<T> {
      */
     @SuppressWarnings("unchecked")
     public T result() {
-        if (state == PENDING) {
-            throw new IllegalStateException(this + " is not done yet: await it, or check isDone() first");
-        }
-        if (state == CANCELLED) {
-            throw cancellation();
-        }
-        markRetrieved();
+        retrieve();
         if (state == FAILED) {
             throw CoroutineSupport.sneakyThrow(failure());
         }
@@ -128,6 +117,12 @@ public class Future<T> implements Awaitable<T> {
 
     /** The exception, or null when it completed with a value; {@link CancellationException} if cancelled. */
     public Throwable exception() {
+        retrieve();
+        return state == FAILED ? failure() : null;
+    }
+
+    /** Before the outcome is read: it must be there, and not a cancellation (which is thrown). */
+    private void retrieve() {
         if (state == PENDING) {
             throw new IllegalStateException(this + " is not done yet: await it, or check isDone() first");
         }
@@ -135,7 +130,17 @@ public class Future<T> implements Awaitable<T> {
             throw cancellation();
         }
         markRetrieved();
-        return state == FAILED ? failure() : null;
+    }
+
+    /** Completes this future as {@code source}, which is done, completed (asyncio's {@code _copy_future_state}). */
+    final void copyStateFrom(Future<? extends T> source) {
+        if (source.isCancelled()) {
+            cancel();
+        } else if (source.exception() != null) {
+            setException(source.exception());
+        } else {
+            setResult(source.result());
+        }
     }
 
     /** Adds a callback that runs, through the loop's ready queue, once the future is done. */
@@ -166,39 +171,16 @@ public class Future<T> implements Awaitable<T> {
      * the view cancels this future through {@link EventLoop#callSoonThreadsafe}.
      */
     public CompletableFuture<T> toCompletableFuture() {
-        CompletableFuture<T> view = new CompletableFuture<>() {
-            @Override
-            public boolean cancel(boolean mayInterruptIfRunning) {
-                boolean cancelled = super.cancel(mayInterruptIfRunning);
-                if (cancelled) {
-                    loop.callSoonThreadsafe(() -> Future.this.cancel());
-                }
-                return cancelled;
-            }
-        };
-        Runnable copy = () -> copyTo(view);
+        return LoopFutureView.of(this);
+    }
+
+    /** Runs {@code action} once this future is done: now if it is, else as a done callback. */
+    final void whenDone(Consumer<Future<T>> action) {
         if (state != PENDING) {
-            copy.run();
+            action.accept(this);
         } else {
-            addCallback((Consumer<Future<T>>) f -> copy.run());
+            addCallback(action);
         }
-        return view;
-    }
-
-    private void copyTo(CompletableFuture<T> view) {
-        if (state == CANCELLED) {
-            view.cancel(false);
-        } else if (state == FAILED) {
-            markRetrieved();
-            view.completeExceptionally(failure());
-        } else {
-            view.complete(castResult());
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private T castResult() {
-        return (T) result;
     }
 
     /** The result for an awaiter: returned, or thrown unchanged. */
@@ -279,36 +261,6 @@ public class Future<T> implements Awaitable<T> {
         if (state != PENDING) {
             throw new IllegalStateException(what + " on " + this + ", which is already done");
         }
-    }
-
-    /** A future on {@code loop} that follows a stage completed on any thread; cancelling it cancels the stage. */
-    static <T> Future<T> fromStage(CompletionStage<T> stage, EventLoop loop) {
-        Future<T> f = new Future<>(loop);
-        stage.whenComplete((v, e) -> loop.callSoonThreadsafe(() -> {
-            if (f.isDone()) {
-                return;
-            }
-            if (e == null) {
-                f.setResult(v);
-            } else {
-                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-                if (cause instanceof CancellationException) {
-                    f.cancel(cause.getMessage());
-                } else {
-                    f.setException(cause);
-                }
-            }
-        }));
-        f.addCallback((Consumer<Future<T>>) done -> {
-            if (done.isCancelled()) {
-                try {
-                    stage.toCompletableFuture().cancel(true);
-                } catch (UnsupportedOperationException ignored) {
-                    // a stage that cannot be viewed as a CompletableFuture cannot be cancelled either
-                }
-            }
-        });
-        return f;
     }
 
     String stateName() {

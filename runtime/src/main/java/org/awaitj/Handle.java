@@ -6,6 +6,8 @@ package org.awaitj;
  * and it will not run. Timer handles also carry the loop time they are due at.
  */
 public final class Handle implements Comparable<Handle> {
+    private static final System.Logger LOG = System.getLogger("org.awaitj");
+
     /** A Runnable, or a Task to wake (the loop's own timers, which need no extra object). */
     final Object callback;
     /** Loop time the callback is due at; NaN for a callback that is ready now. */
@@ -18,6 +20,21 @@ public final class Handle implements Comparable<Handle> {
         this.callback = callback;
         this.when = when;
         this.seq = seq;
+    }
+
+    /**
+     * Runs the callback (a Runnable) unless the handle is cancelled, like asyncio's {@code Handle._run}: an
+     * exception it throws is logged, and the loop goes on.
+     */
+    void run() {
+        if (cancelled) {
+            return;
+        }
+        try {
+            ((Runnable) callback).run();
+        } catch (Throwable e) {
+            LOG.log(System.Logger.Level.ERROR, "Exception in callback " + callback, e);
+        }
     }
 
     /** The callback will not run; cancelling twice, or after it ran, does nothing. */

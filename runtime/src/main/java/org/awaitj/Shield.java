@@ -25,13 +25,7 @@ final class Shield {
             if (outer.isDone()) {
                 return;
             }
-            if (done.isCancelled()) {
-                outer.cancel();
-            } else if (done.exception() != null) {
-                outer.setException(done.exception());
-            } else {
-                outer.setResult(done.result());
-            }
+            outer.copyStateFrom(done);
         };
         inner.addDoneCallback(innerDone);
         outer.addDoneCallback(done -> {

@@ -32,7 +32,7 @@ final class Sleep<T> extends Coroutine<T> {
                 t.yieldOnce(this);
             } else {
                 EventLoop loop = t.loop;
-                t.suspendOn(loop.wakeAt(loop.time() + delay, t), this);
+                t.suspendOn(loop.timers.add(loop.time() + delay, t), this);
             }
             return CoroutineSupport.SUSPENDED;
         }

@@ -29,7 +29,7 @@ public class Task<T> extends Future<T> {
     Coroutine<?> current;
     /** What the task is suspended on: a Future, a timer Handle, or null (ready, or yielding). */
     private Object awaiting;
-    /** The neighbours in the loop's list of pending tasks. */
+    /** The neighbours in the loop's list of pending tasks ({@link TaskRegistry}). */
     Task<?> prevTask;
     Task<?> nextTask;
     private boolean started;
@@ -48,7 +48,7 @@ public class Task<T> extends Future<T> {
         if (loop.getDebug()) {
             Debug.recordTask(this);
         }
-        loop.taskCreated(this);
+        loop.tasks.add(this);
         loop.readyAdd(this);
     }
 
@@ -190,11 +190,12 @@ public class Task<T> extends Future<T> {
                 info.steps++;
             }
         }
-        Task<?> previous = loop.enterTask(this);
+        Task<?> previous = loop.currentTask;
+        loop.currentTask = this;
         try {
             run(frame);
         } finally {
-            loop.leaveTask(previous);
+            loop.currentTask = previous;
         }
     }
 
@@ -297,21 +298,13 @@ public class Task<T> extends Future<T> {
         if (error == null && mustCancel) {
             super.cancel(cancelMessage);    // cancelled while running, and returned before noticing
         } else if (error == null) {
-            setResultInternal((T) value);
+            super.setResult((T) value);
         } else if (error instanceof CancellationException c) {
             super.cancel(c.getMessage());
         } else {
-            setExceptionInternal(error);
+            super.setException(error);
         }
-        loop.taskDone(this);
-    }
-
-    private void setResultInternal(T value) {
-        super.setResult(value);
-    }
-
-    private void setExceptionInternal(Throwable error) {
-        super.setException(error);
+        loop.tasks.remove(this);
     }
 
     /** A task's result is set by its coroutine only. */

@@ -6,6 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@link EventLoop#dumpTasks()}: the pending tasks as a tree of who awaits whom, like
@@ -15,7 +19,28 @@ final class TaskTree {
     private TaskTree() {
     }
 
-    static String of(Set<Task<?>> tasks) {
+    /** The tree of {@code loop}'s tasks; from another thread than the loop's, read on the loop's thread. */
+    static String dump(EventLoop loop) {
+        Thread owner = loop.thread();
+        if (owner == null || owner == Thread.currentThread()) {
+            return of(loop.tasks.snapshot());
+        }
+        // from a management thread: read the tasks on the loop's own thread
+        CompletableFuture<String> tree = new CompletableFuture<>();
+        loop.callSoonThreadsafe(() -> tree.complete(of(loop.tasks.snapshot())));
+        try {
+            return tree.get(5, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            return "the loop did not answer within 5 seconds: a step is holding it\n";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted\n";
+        } catch (ExecutionException e) {
+            return "failed: " + e.getCause() + "\n";
+        }
+    }
+
+    private static String of(Set<Task<?>> tasks) {
         Map<Task<?>, List<Task<?>>> children = new LinkedHashMap<>();
         List<Task<?>> awaited = new ArrayList<>();
         for (Task<?> t : tasks) {

@@ -14,7 +14,7 @@ public final class RuntimeTestSupport {
 
     /** How many channels hold a valid key in the loop's selector: for tests that look for leaked keys. */
     public static int selectorKeyCount(EventLoop loop) {
-        return loop.selectorKeyCount();
+        return loop.io.keyCount();
     }
 
     /** The outcome of a task, for a test's log: "done", "cancelled" or the exception's simple name. */
