@@ -90,9 +90,6 @@ public final class Main {
             errors += report.errors().size();
             out.println(report.summary());
         }
-        if (errors > 0) {
-            err.println(errors + (errors == 1 ? " error" : " errors") + ": the classes named were left as they were");
-        }
         return errors > 0 ? 1 : 0;
     }
 

@@ -74,13 +74,14 @@ public final class Instrumenter {
         /** One line: what was rewritten, or that there was nothing to rewrite. */
         public String summary() {
             String stale = deleted.isEmpty() ? "" : ", deleted " + plural(deleted.size(), "stale frame class", "stale frame classes");
-            if (rewritten.isEmpty()) {
+            String refused = errors.isEmpty() ? "" : "; " + plural(errors.size(), "error", "errors") + ": the classes named were left as they were";
+            if (rewritten.isEmpty() && errors.isEmpty()) {
                 return "nothing to rewrite in " + target + " (" + plural(upToDate, "class", "classes")
                         + " already rewritten" + stale + ")";
             }
             return "rewrote " + plural(rewritten.size(), "class", "classes") + " of " + target + " ("
                     + plural(frameClasses, "frame class", "frame classes")
-                    + (upToDate > 0 ? ", " + upToDate + " already rewritten" : "") + stale + ")";
+                    + (upToDate > 0 ? ", " + upToDate + " already rewritten" : "") + stale + ")" + refused;
         }
 
         private static String plural(int n, String one, String many) {
