@@ -112,6 +112,8 @@ public final class Instrumenter {
         /** Class files to write, by path inside the target; frame classes before the class they belong to. */
         final Map<String, byte[]> writes = new LinkedHashMap<>();
         final Set<String> deletes = new HashSet<>();
+        /** The paths among {@link #writes} that are frame classes. */
+        final Set<String> frameWrites = new HashSet<>();
         final List<String> rewritten = new ArrayList<>();
         final List<String> errors = new ArrayList<>();
         int frames;
@@ -129,7 +131,8 @@ public final class Instrumenter {
             Set<String> marked = new HashSet<>();
             Map<String, Set<String>> framesOf = new LinkedHashMap<>();  // classes rewritten now -> their frames
             for (Entry e : classes) {
-                String owner = isFrameName(e.path()) ? BuildTimeMark.frameOwner(e.bytes()) : null;
+                // frame classes are known by their mark, not their name: a frame is always a nested-style name
+                String owner = e.path().indexOf('$') >= 0 ? BuildTimeMark.frameOwner(e.bytes()) : null;
                 if (owner != null) {
                     frameOwners.put(e.path(), prefix(e.path()) + owner + CLASS);
                     continue;
@@ -184,6 +187,7 @@ public final class Instrumenter {
                 for (AsyncTransformer.GeneratedClass g : r.generated()) {
                     String path = prefix(e.path()) + g.internalName() + CLASS;
                     writes.put(path, MarkWriter.markFrame(g.bytes(), name));
+                    frameWrites.add(path);
                     written.add(path);
                     frames++;
                 }
@@ -279,7 +283,7 @@ public final class Instrumenter {
                     byte[] rewritten = run.writes.get(n);
                     if (rewritten != null) {
                         // the frame classes of a class go just before it, as they were put in the map
-                        for (Map.Entry<String, byte[]> w : framesBefore(run.writes, n).entrySet()) {
+                        for (Map.Entry<String, byte[]> w : framesBefore(run, n).entrySet()) {
                             if (done.add(w.getKey())) {
                                 put(out, w.getKey(), w.getValue(), e.getTime());
                             }
@@ -310,13 +314,13 @@ public final class Instrumenter {
     }
 
     /** The writes put in the map before {@code classPath} and after the previous class: its frame classes. */
-    private static Map<String, byte[]> framesBefore(Map<String, byte[]> writes, String classPath) {
+    private static Map<String, byte[]> framesBefore(Run run, String classPath) {
         Map<String, byte[]> frames = new LinkedHashMap<>();
-        for (Map.Entry<String, byte[]> w : writes.entrySet()) {
+        for (Map.Entry<String, byte[]> w : run.writes.entrySet()) {
             if (w.getKey().equals(classPath)) {
                 return frames;
             }
-            if (isFrameName(w.getKey())) {
+            if (run.frameWrites.contains(w.getKey())) {
                 frames.put(w.getKey(), w.getValue());
             } else {
                 frames.clear();
@@ -347,16 +351,6 @@ public final class Instrumenter {
 
     private static boolean isClassFile(Path f) {
         return f.getFileName().toString().endsWith(CLASS) && Files.isRegularFile(f);
-    }
-
-    /** Frame classes are named {@code Example$fetchData$Coroutine}, numbered for overloads. */
-    private static boolean isFrameName(String path) {
-        int end = path.length() - CLASS.length();
-        int i = end;
-        while (i > 0 && Character.isDigit(path.charAt(i - 1))) {
-            i--;
-        }
-        return path.startsWith("$Coroutine", i - "$Coroutine".length()) && i - "$Coroutine".length() > 0;
     }
 
     /** The multi-release prefix of a jar entry ("META-INF/versions/11/"), else "". */
