@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.awaitj.agent.debug.BlockingCallMarker;
 import org.awaitj.agent.transform.AsyncMarker;
 import org.awaitj.agent.transform.AsyncTransformer;
+import org.awaitj.agent.transform.BuildTimeMark;
 import org.awaitj.agent.transform.ClassHierarchy;
 import org.awaitj.agent.transform.Names;
 
@@ -35,6 +36,9 @@ final class AsyncClassFileTransformer implements ClassFileTransformer {
         boolean async = AsyncMarker.isPresent(classFile);     // loads nothing else of the agent, nor ASM
         if (!async && !(debug && isApplicationClass(className))) {
             return null;        // the common case: untouched, unparsed
+        }
+        if (BuildTimeMark.isPresent(classFile)) {
+            return null;        // rewritten at build time (blocking calls marked too): nothing left to do
         }
         try {
             byte[] out = null;

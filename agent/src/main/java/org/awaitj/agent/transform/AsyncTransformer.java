@@ -60,7 +60,7 @@ public final class AsyncTransformer {
      * from the class files of the loader that defines the class).
      */
     public static Result transform(byte[] classFile, ClassHierarchy hierarchy) {
-        if (!mayHaveAsyncMethods(classFile)) {
+        if (!mayHaveAsyncMethods(classFile) || BuildTimeMark.isPresent(classFile)) {    // marked: rewritten at build time
             return new Result(null, List.of(), List.of());
         }
         ClassNode cn = new ClassNode();

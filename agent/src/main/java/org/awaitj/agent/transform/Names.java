@@ -19,6 +19,8 @@ public final class Names {
     public static final String SUPPORT_AWAIT = "(Ljava/lang/Object;" + COROUTINE_DESC + ")Ljava/lang/Object;";
     public static final String SUPPORT_RESULT = "(Ljava/lang/Object;" + COROUTINE_DESC + ")" + COROUTINE_DESC;
     public static final String SUPPORT_RESUME = "(" + COROUTINE_DESC + ")Ljava/lang/Object;";
+    /** The class attribute that marks a class (or frame class) rewritten at build time; the agent leaves it alone. */
+    public static final String REWRITTEN_ATTRIBUTE = "org.awaitj.Rewritten";
 
     /** The runtime's packages below the core one (internal names); the agent's own is "org/awaitj/agent/". */
     private static final String ROOT = "org/awaitj/";
