@@ -15,7 +15,7 @@ final class EndToEnd {
     }
 
     static String agentJar() {
-        String jar = System.getProperty("awaitj.agent.jar", "target/awaitj-agent.jar");
+        String jar = System.getProperty("awaitj.agent.jar", "../agent/target/awaitj-agent.jar");
         if (!Files.isRegularFile(Path.of(jar))) {
             throw new AssertionError("no agent jar at " + jar + ": the end-to-end tests run after the package phase "
                     + "(mvn verify), against the shaded jar");

@@ -37,9 +37,9 @@ public final class ChildJvm {
         }
     }
 
-    /** The test classes (with the runtime compiled from its sources) and the annotations: a user's class path. */
+    /** The test classes, the runtime and the annotations: a user's class path (the agent is not on it). */
     public static String applicationClassPath() {
-        return String.join(File.pathSeparator, locationOf(ChildJvm.class),
+        return String.join(File.pathSeparator, locationOf(ChildJvm.class), locationOf(org.awaitj.Coroutine.class),
                 locationOf(org.awaitj.annotations.Async.class));
     }
 

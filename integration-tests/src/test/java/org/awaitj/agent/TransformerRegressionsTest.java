@@ -33,14 +33,14 @@ class TransformerRegressionsTest {
         assertEquals("Box[value=a] Box[value=b]", run("twoConstructorsInOneMethod"));
     }
 
-    /** StateMachineEmitter: two stack map frames at one offset corrupted the StackMapTable. */
+    /** AwaitRewriter: two stack map frames at one offset corrupted the StackMapTable. */
     @Test
     void awaitEndingAConditionalBranchSharesJavacsJoinFrame() {
         assertEquals("x", run("awaitEndsAConditionalBranch", true));
         assertEquals("y", run("awaitEndsAConditionalBranch", false));
     }
 
-    /** StateMachineEmitter: result(v) left v in Coroutine.value, which the next resumption overwrote (null). */
+    /** ResultRewriter: result(v) left v in Coroutine.value, which the next resumption overwrote (null). */
     @Test
     void resultValueSurvivesASuspensionInAFinallyBlock() {
         List<String> log = new ArrayList<>();

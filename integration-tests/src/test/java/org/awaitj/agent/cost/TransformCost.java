@@ -2,6 +2,7 @@ package org.awaitj.agent.cost;
 
 import java.io.InputStream;
 
+import org.awaitj.agent.transform.AsyncMarker;
 import org.awaitj.agent.transform.AsyncTransformer;
 import org.awaitj.testapp.AsyncProgram;
 
@@ -33,7 +34,7 @@ public final class TransformCost {
             }
             long t1 = System.nanoTime();
             for (int i = 0; i < n * 10; i++) {
-                sink += AsyncTransformer.mayHaveAsyncMethods(plain) ? 1 : 0;
+                sink += AsyncMarker.isPresent(plain) ? 1 : 0;
             }
             long t2 = System.nanoTime();
             if (round > 0) {
