@@ -8,15 +8,16 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Issue 7, echo (a): one connection over loopback, ping-pong of 1 KiB: the client sends 1 KiB, waits until all
- * of it came back, and sends again. The score is the time per round trip (its inverse is the round trips per
- * second that {@code benchmarks/ratios.py} reports); each invocation is a batch of {@link #ROUND_TRIPS} round
- * trips handed from the benchmark thread to the client.
+ * The echo workload: ping-pong of 1 KiB over loopback on {@code connections} concurrent connections (a JMH
+ * parameter of {@link EchoState}: 1 and 100). Each connection sends 1 KiB, waits until all of it came back,
+ * and sends again. The score is the time per round trip over all connections (its inverse is the round trips
+ * per second of the whole system that {@code benchmarks/ratios.py} reports); each invocation is
+ * {@link #ROUND_TRIPS} round trips in all, {@code ROUND_TRIPS / connections} on each connection, concurrently.
+ * The count per invocation is the same for every parameter because {@code @OperationsPerInvocation} is a
+ * constant.
  *
  * <p>Server and client each run on their own thread: an awaitj event loop each, a one-thread Netty event loop
  * group each, two virtual-thread carriers (see {@link VirtualThreadEcho}). {@code -prof gc} gives the bytes
@@ -27,18 +28,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
-public class Echo1Conn {
-    /** Concurrent connections. */
-    public static final int CONNECTIONS = 1;
-    /** Round trips of each connection per invocation. */
-    public static final int ROUND_TRIPS = 1000;
+public class Echo {
+    /** Round trips per invocation, over all connections. */
+    public static final int ROUND_TRIPS = 10_000;
 
-    @State(Scope.Benchmark)
     public static class Awaitj extends EchoState {
-        public Awaitj() {
-            super(CONNECTIONS);
-        }
-
         @Override
         protected EchoSystem create() {
             return new AwaitjEcho();
@@ -46,36 +40,21 @@ public class Echo1Conn {
     }
 
     /** Server and client on one awaitj loop thread, as the asyncio script runs them: for comparing runtimes. */
-    @State(Scope.Benchmark)
     public static class AwaitjOneLoop extends EchoState {
-        public AwaitjOneLoop() {
-            super(CONNECTIONS);
-        }
-
         @Override
         protected EchoSystem create() {
             return new AwaitjEcho(true);
         }
     }
 
-    @State(Scope.Benchmark)
     public static class Netty extends EchoState {
-        public Netty() {
-            super(CONNECTIONS);
-        }
-
         @Override
         protected EchoSystem create() {
             return new NettyEcho();
         }
     }
 
-    @State(Scope.Benchmark)
     public static class VirtualThread extends EchoState {
-        public VirtualThread() {
-            super(CONNECTIONS);
-        }
-
         @Override
         protected EchoSystem create() {
             return new VirtualThreadEcho();
@@ -83,26 +62,26 @@ public class Echo1Conn {
     }
 
     @Benchmark
-    @OperationsPerInvocation(CONNECTIONS * ROUND_TRIPS)
+    @OperationsPerInvocation(ROUND_TRIPS)
     public void awaitj(Awaitj s) throws Exception {
-        s.roundTrips(ROUND_TRIPS);
+        s.roundTrips();
     }
 
     @Benchmark
-    @OperationsPerInvocation(CONNECTIONS * ROUND_TRIPS)
+    @OperationsPerInvocation(ROUND_TRIPS)
     public void awaitjOneLoop(AwaitjOneLoop s) throws Exception {
-        s.roundTrips(ROUND_TRIPS);
+        s.roundTrips();
     }
 
     @Benchmark
-    @OperationsPerInvocation(CONNECTIONS * ROUND_TRIPS)
+    @OperationsPerInvocation(ROUND_TRIPS)
     public void netty(Netty s) throws Exception {
-        s.roundTrips(ROUND_TRIPS);
+        s.roundTrips();
     }
 
     @Benchmark
-    @OperationsPerInvocation(CONNECTIONS * ROUND_TRIPS)
+    @OperationsPerInvocation(ROUND_TRIPS)
     public void virtualThread(VirtualThread s) throws Exception {
-        s.roundTrips(ROUND_TRIPS);
+        s.roundTrips();
     }
 }
