@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.Selector;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.random.RandomGenerator;
 
 /**
  * A single-threaded event loop, like asyncio's: a FIFO ready queue of callbacks and task steps, a timer heap
@@ -22,12 +23,24 @@ public final class EventLoop implements EventLoopMXBean {
     final Timers timers = new Timers();
     private final ConcurrentLinkedQueue<Handle> inbox = new ConcurrentLinkedQueue<>();
     private volatile boolean sleeping;
+    /** Set once another thread hands the loop a callback: virtual time then gives such threads a moment before a jump. */
+    volatile boolean handedOverByThreads;
     private volatile Thread thread;
     private boolean stopping;
     private boolean closed;
     private boolean debug = Boolean.getBoolean("awaitj.debug");
     private double slowCallbackDuration = 0.1;
     private final Clock clock;
+    /**
+     * Schedule exploration (tests only): each turn's ready entries run in an order drawn from it; null, the
+     * FIFO order, otherwise. Final, so that the loop pays one null check a turn for it.
+     */
+    private final RandomGenerator schedule;
+    /**
+     * Futures of this loop that wait for work elsewhere ({@link ForeignFuture}: a thread, a worker process, a
+     * stage someone else completes) and are not done yet: while there are some, virtual time does not jump.
+     */
+    int foreignInFlight;
     /** The task whose step is running (asyncio's {@code _enter_task}/{@code _leave_task} set it), or null. */
     Task<?> currentTask;
     /**
@@ -48,7 +61,13 @@ public final class EventLoop implements EventLoopMXBean {
     }
 
     private EventLoop(Clock clock) {
+        this(clock, null);
+    }
+
+    /** A loop whose turns run in an order drawn from {@code schedule} (null: FIFO); for org.awaitj.test. */
+    EventLoop(Clock clock, RandomGenerator schedule) {
         this.clock = clock;
+        this.schedule = schedule;
     }
 
     /**
@@ -92,6 +111,9 @@ public final class EventLoop implements EventLoopMXBean {
         checkOpen();
         Handle h = new Handle(callback, Double.NaN, 0);
         inbox.add(h);
+        if (!handedOverByThreads && Thread.currentThread() != thread) {
+            handedOverByThreads = true;
+        }
         if (sleeping) {
             io.wakeUp();
         }
@@ -192,6 +214,7 @@ public final class EventLoop implements EventLoopMXBean {
         ready.close();
         timers.clear();
         inbox.clear();
+        foreignInFlight = 0;    // nothing waits any more: their outcomes will be dropped
         defaultExecutor.close();
         io.close();
     }
@@ -292,7 +315,11 @@ public final class EventLoop implements EventLoopMXBean {
     private void runOnce() {
         waitForEvents();
         timers.queueDue(this);
-        for (int n = ready.size(); n > 0; n--) {
+        int n = ready.size();
+        if (schedule != null && n > 1) {
+            ready.shuffleFirst(n, schedule);
+        }
+        for (; n > 0; n--) {
             Object e = ready.poll();
             if (debug) {
                 Debug.runTimed(this, e);
@@ -323,7 +350,7 @@ public final class EventLoop implements EventLoopMXBean {
             return;
         }
         Handle next = timers.next();
-        if (next != null && clock.jumpTo(next.when, io)) {
+        if (next != null && clock.jumpTo(next.when, this)) {
             io.poll();      // lets cancelled keys go, so closed channels release their sockets
             return;
         }
@@ -341,6 +368,16 @@ public final class EventLoop implements EventLoopMXBean {
         }
         clock.waitEnded(began, next);
         drainInbox();
+    }
+
+    /** Whether another thread handed the loop a callback that it has not queued yet. */
+    boolean inboxEmpty() {
+        return inbox.isEmpty();
+    }
+
+    /** How many entries are ready to run. */
+    int readyCount() {
+        return ready.size();
     }
 
     private void drainInbox() {

@@ -1,5 +1,7 @@
 package org.awaitj;
 
+import java.util.random.RandomGenerator;
+
 /**
  * An event loop's ready queue (asyncio's {@code _ready}): the callback {@link Handle}s and {@link Task}s to
  * run, first in first out, in a growable ring array (a power of two long, so an index wraps with a mask).
@@ -31,6 +33,23 @@ final class ReadyQueue {
 
     int size() {
         return size;
+    }
+
+    /**
+     * Puts the {@code n} oldest entries (one turn's worth) in an order drawn from {@code random}, a uniform
+     * shuffle: schedule exploration. Entries behind them keep their place, so what a turn schedules still
+     * waits for the next one.
+     */
+    void shuffleFirst(int n, RandomGenerator random) {
+        Object[] q = ring;
+        int mask = q.length - 1;
+        for (int i = n - 1; i > 0; i--) {
+            int a = (head + i) & mask;
+            int b = (head + random.nextInt(i + 1)) & mask;
+            Object e = q[a];
+            q[a] = q[b];
+            q[b] = e;
+        }
     }
 
     /** Drops every entry for good: the loop is closed, and adding throws from now on. */
