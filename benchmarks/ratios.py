@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Merges JMH's JSON output (benchmarks.jar --json) and benchmarks/python's JSON into one table of ratios,
-and checks the goals of issue 6. Standard library only.
+and checks the project's performance goals. Standard library only.
 
     python3 benchmarks/ratios.py JMH.json [PYTHON.json ...] [--capacity FILE] [--markdown OUT.md]
 
 Every ratio is measured in the same run: "peer / awaitj" (above 1: awaitj is that many times faster, or
 smaller), except the floor and plain-call columns, which are "awaitj / baseline" (how far awaitj is above it).
-The echo benchmarks of issue 7 (org.awaitj.benchmarks.echo, benchmarks/python/bench_echo.py) get a table of
-their own, in round trips per second, with the goals of issue 7; pass their Python JSON as another PYTHON.json.
+The echo benchmark (org.awaitj.benchmarks.echo.Echo, benchmarks/python/bench_echo.py) gets a table of its own,
+in round trips per second, with the echo goals; pass its Python JSON as another PYTHON.json. A benchmark with
+JMH parameters is keyed "Class.method[name=value]" (Echo.awaitj[connections=1]), as bench_echo.py keys its own.
 """
 
 import argparse
@@ -35,7 +36,7 @@ WORKLOADS = [
      {"kotlin": "kotlin", "virtualThread": "virtualThread", "eaAsync": "eaAsync",
       "completableFuture": "completableFuture", "asyncio": "asyncio"},
      {"floor (hand-written state machines)": "floor"}),
-    ("3", "bounded queue hand-off", "QueueHandOff", "QueueHandOffAwaitj.awaitj",
+    ("3", "bounded queue hand-off", "QueueHandOff", "awaitj",
      {"kotlin": "kotlinRendezvous", "virtualThread": "virtualThread", "asyncio": "asyncio"},
      {}),
     ("4", "create, run, await an empty task", "TaskSpawn", "awaitj",
@@ -60,11 +61,12 @@ WORKLOADS = [
      {}),
 ]
 
-# Issue 7: 1 KiB echo over loopback; scores are round trips per second of the whole system
+# 1 KiB echo over loopback; scores are round trips per second of the whole system
+ECHO_CLASS = "Echo"
 ECHO_WORKLOADS = [
-    # benchmark class, title
-    ("Echo1Conn", "1 KiB echo, one connection ping-pong"),
-    ("Echo100Conns", "1 KiB echo, 100 concurrent connections"),
+    # JMH parameters, title
+    ("connections=1", "1 KiB echo, one connection ping-pong"),
+    ("connections=100", "1 KiB echo, 100 concurrent connections"),
 ]
 ECHO_SYSTEMS = [
     # method, column title
@@ -99,6 +101,9 @@ def load_jmh(path):
     for entry in data:
         name = entry["benchmark"].rsplit(".", 2)
         key = name[-2] + "." + name[-1]
+        params = entry.get("params")
+        if params:
+            key += "[" + ",".join(f"{k}={v}" for k, v in params.items()) + "]"
         pm = entry["primaryMetric"]
         sec = entry.get("secondaryMetrics", {})
         alloc = sec.get("gc.alloc.rate.norm", {}).get("score")
@@ -153,8 +158,6 @@ def fmt_ratio(x):
 def build(results, capacity):
     """Returns (rows of the ratio table, rows of the goals table, notes)."""
     def get(cls, method):
-        if "." in method:
-            return results.get(method)
         return results.get(cls + "." + method)
 
     table = []
@@ -217,7 +220,7 @@ def build(results, capacity):
     # (3)
     r = figures.get(("3", "kotlin"))
     goal("3", "queue hand-off at least 2x faster than a Kotlin rendezvous Channel", r,
-         None if r is None else r >= 2, fmt_ratio(r) if r is not None else "pending: no awaitj Queue row")
+         None if r is None else r >= 2, fmt_ratio(r))
     # (4)
     for key, target, text in (("kotlin", 5, "task spawn at least 5x faster than Kotlin launch+join"),
                               ("virtualThread", 10, "at least 10x faster than virtual-thread start+join")):
@@ -254,7 +257,7 @@ def render(table, goals, frame, results):
         memory = row["id"] == "7"
         a = row["awaitj"]
         if a is None:
-            acell = "pending" if row["id"] == "3" else "n/a"
+            acell = "n/a"
             alloc = ""
         elif memory:
             acell = f"{row['awaitjValue']:.0f} B" if row["awaitjValue"] is not None else "n/a"
@@ -330,17 +333,21 @@ def fmt_rate(x):
 
 
 def build_echo(results):
-    """Rows {title, awaitj rate, awaitj alloc, cells {system: (rate, awaitj/peer)}} and the goals of issue 7."""
+    """Rows {title, awaitj rate, awaitj alloc, cells {system: (rate, awaitj/peer)}} and the echo goals."""
     rows, goals = [], []
-    for cls, title in ECHO_WORKLOADS:
-        a = results.get(cls + ".awaitj")
+
+    def get(method, params):
+        return results.get(f"{ECHO_CLASS}.{method}[{params}]")
+
+    for params, title in ECHO_WORKLOADS:
+        a = get("awaitj", params)
         av = per_second(a)
         cells = {}
         for key, _ in ECHO_SYSTEMS:
-            v = per_second(results.get(cls + "." + key))
+            v = per_second(get(key, params))
             cells[key] = (v, av / v if (v and av) else None)
-        one = per_second(results.get(cls + ".awaitjOneLoop"))
-        rows.append({"cls": cls, "title": title, "awaitj": av,
+        one = per_second(get("awaitjOneLoop", params))
+        rows.append({"params": params, "title": title, "awaitj": av,
                      "alloc": a.alloc if a is not None else None, "cells": cells, "oneLoop": one})
         for key, target, text in (("netty", 0.8, "at least 0.8x Netty's throughput"),
                                   ("virtualThread", 1.0, "ahead of virtual threads"),
@@ -352,7 +359,7 @@ def build_echo(results):
 
 
 def render_echo(rows, goals):
-    lines = ["| echo workload (issue 7) | awaitj | awaitj alloc | " + " | ".join(t for _, t in ECHO_SYSTEMS) + " |",
+    lines = ["| echo workload | awaitj | awaitj alloc | " + " | ".join(t for _, t in ECHO_SYSTEMS) + " |",
              "|---|---|---|" + "---|" * len(ECHO_SYSTEMS)]
     for row in rows:
         alloc = f"{row['alloc']:.0f} B/round trip" if row["alloc"] is not None else ""
@@ -416,9 +423,9 @@ def main():
             capacity = None
     table, goals, frame = build(results, capacity)
     parts = []
-    if any(k.split(".")[0] in {w[2] for w in WORKLOADS} or k.startswith("QueueHandOff") for k in results):
+    if any(k.split(".")[0] in {w[2] for w in WORKLOADS} for k in results):
         parts.append(render(table, goals, frame, results))
-    if any(k.split(".")[0] in {w[0] for w in ECHO_WORKLOADS} for k in results):
+    if any(k.split(".")[0] == ECHO_CLASS for k in results):
         parts.append(render_echo(*build_echo(results)))
     text = "\n\n".join(parts) if parts else render(table, goals, frame, results)
     header = (f"JDK {jmh_meta.get('jdk')} ({jmh_meta.get('vm')} {jmh_meta.get('vmVersion')}), JMH "

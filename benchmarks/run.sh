@@ -4,15 +4,16 @@
 #
 #   benchmarks/run.sh            quick: about 9 minutes on 2 cores, 1 fork, short iterations
 #   benchmarks/run.sh --full     for publishing: 2 forks, longer iterations, the 10M parked-task check
-#   benchmarks/run.sh --echo     only the 1 KiB echo over loopback of issue 7 (awaitj, Netty, virtual
-#                                threads, asyncio streams): about 1 minute quick, 3 with --full, after the build
+#   benchmarks/run.sh --echo     only the 1 KiB echo over loopback on 1 and 100 connections (awaitj, Netty,
+#                                virtual threads, asyncio streams): about 1 minute quick, 3 with --full
 #
 # Options: --no-build (use the jars as built), --no-python, --out DIR (default benchmarks/results),
 # any other argument is a JMH include regexp (e.g. PingPong). JDK 25 is found as $JAVA25_HOME, else
-# /usr/lib/jvm/*25*; the build itself runs on the default JDK (17). Results: DIR/jmh.json, DIR/python.json,
-# DIR/python-echo.json, DIR/table.md, DIR/jmh.log. The echo benchmarks are part of every run that includes
-# them (the default includes everything: they add about a minute to the quick run).
+# /usr/lib/jvm/*25*; the build (Maven profile benchmarks) runs on the default JDK (17). Results: DIR/jmh.json,
+# DIR/python.json, DIR/python-echo.json, DIR/table.md, DIR/jmh.log. The echo benchmark is part of every run that
+# includes it (the default includes everything: it adds about a minute to the quick run).
 set -euo pipefail
+self=$(cd "$(dirname "$0")" && pwd)/$(basename "$0")   # for --help, from any working directory
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
@@ -30,7 +31,7 @@ while [[ $# -gt 0 ]]; do
     --no-python) python=0 ;;
     --echo) echo_only=1; includes+=('\.echo\.') ;;
     --out) out=$2; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$self"; exit 0 ;;
     *) includes+=("$1") ;;
   esac
   shift
@@ -52,14 +53,21 @@ start=$(date +%s)
 
 if [[ $build == 1 ]]; then
   echo "== building (default JDK: $(java -version 2>&1 | head -1))"
-  mvn -B -q -Dmaven.test.skip=true install -pl benchmarks -am
+  # the benchmarks module is only in the reactor with -Pbenchmarks; -am builds the agent it runs under.
+  # No tests, sources or Javadoc: this build only makes the jars.
+  mvn -B -q -Pbenchmarks -Dmaven.test.skip=true -Dmaven.source.skip=true -Dmaven.javadoc.skip=true \
+    package -pl benchmarks -am
 fi
 jar=$root/benchmarks/target/benchmarks.jar
-agent=$root/agent/target/awaitj-agent.jar
+[[ -f $jar ]] || { echo "$jar not built: run without --no-build" >&2; exit 1; }
+# the agent jar the build wrote into benchmarks.jar (BenchMain passes it to every JMH fork)
+agent=$(python3 -c 'import sys, zipfile
+for line in zipfile.ZipFile(sys.argv[1]).read("awaitj-bench.properties").decode().splitlines():
+    if line.startswith("agent.jar="): print(line[len("agent.jar="):])' "$jar")
 
 echo "== JMH ($mode) on $("$java25" -version 2>&1 | head -1)"
-"$java25" -Dawaitj.agent.jar="$agent" -jar "$jar" "--$mode" --json "$out/jmh.json" "${includes[@]}" \
-  2>&1 | tee "$out/jmh.log" | grep -E '^(# Benchmark:|# Run progress|Benchmark |[A-Z][A-Za-z0-9]*\.[A-Za-z0-9]+ )' || true
+"$java25" -jar "$jar" "--$mode" --json "$out/jmh.json" "${includes[@]}" \
+  2>&1 | tee "$out/jmh.log" | grep -E '^(# Benchmark:|# Parameters:|# Run progress|Benchmark |[A-Z][A-Za-z0-9]*\.[A-Za-z0-9]+ )' || true
 [[ -s $out/jmh.json ]] || { echo "JMH wrote no results; see $out/jmh.log" >&2; exit 1; }
 
 pyjson=()
@@ -70,13 +78,11 @@ if [[ $python == 1 && $echo_only == 0 ]]; then
   python3 benchmarks/python/bench_asyncio.py "--$mode" --json "$out/python.json" "${only[@]}"
   pyjson=("$out/python.json")
 fi
-# the echo workloads on asyncio streams, when the JMH includes select the echo benchmarks
+# the echo workload on asyncio streams, when the JMH includes select the echo benchmark
 wants_echo=0
 if [[ ${#includes[@]} -eq 0 ]]; then wants_echo=1; fi
 for inc in "${includes[@]}"; do
-  for name in org.awaitj.benchmarks.echo.Echo1Conn.asyncio org.awaitj.benchmarks.echo.Echo100Conns.asyncio; do
-    if [[ $name =~ $inc ]]; then wants_echo=1; fi
-  done
+  if [[ org.awaitj.benchmarks.echo.Echo.asyncio =~ $inc ]]; then wants_echo=1; fi
 done
 if [[ $python == 1 && $wants_echo == 1 ]]; then
   echo "== asyncio streams echo on $(python3 --version 2>&1)"

@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""The echo workloads of issue 7 (org.awaitj.benchmarks.echo) for CPython asyncio streams.
+"""The echo workload (org.awaitj.benchmarks.echo.Echo) for CPython asyncio streams.
 
 1 KiB echo over loopback (127.0.0.1): an asyncio.start_server echo server and asyncio.open_connection clients
 in one process, on one event loop (CPython runs one loop per thread; this is asyncio as it is used).
-  Echo1Conn     one connection ping-pong: send 1 KiB, readexactly the 1 KiB echo, repeat
-  Echo100Conns  100 concurrent connections, each ping-ponging the same way
-Connections are opened once, untimed. Each sample runs batches (as the JMH benchmarks do: 1,000 round trips
-of the one connection, or 100 of each of the 100 connections) for at least --seconds, and counts round trips
+  connections=1    one connection ping-pong: send 1 KiB, readexactly the 1 KiB echo, repeat
+  connections=100  100 concurrent connections, each ping-ponging the same way
+Connections are opened once, untimed. Each sample runs batches (as the JMH benchmark does: 10,000 round trips
+in all, 10,000 of the one connection or 100 of each of the 100) for at least --seconds, and counts round trips
 per second; the score is the median sample.
 
 Unless --stock-malloc is given, glibc's malloc is told (mallopt) to serve large blocks from its heap and not to
@@ -14,7 +14,7 @@ give memory back: asyncio receives into a fresh 256 KiB bytes object per read, w
 munmaps every time, so that each read pays for fresh page faults. That is the counterpart of the JMH JVMs'
 fixed heap and small fixed young generation, touched once and then reused (see BenchMain): on a machine where
 a page fault is slow (this VM) it would measure the page faults rather than asyncio. Results print as a table, and with --json FILE as JSON keyed like
-the JMH benchmarks ("Echo1Conn.asyncio", score in round trips per second, unit "ops/s"), which
+the JMH benchmark ("Echo.asyncio[connections=1]", score in round trips per second, unit "ops/s"), which
 benchmarks/ratios.py merges.
 
     python3 benchmarks/python/bench_echo.py [--quick|--full] [--json FILE] [--only NAME]
@@ -33,8 +33,8 @@ PAYLOAD = bytes((i * 31 + 7) & 0xFF for i in range(1024))
 
 WORKLOADS = [
     # key, connections, round trips of each connection per batch
-    ("Echo1Conn.asyncio", 1, 1000),
-    ("Echo100Conns.asyncio", 100, 100),
+    ("Echo.asyncio[connections=1]", 1, 10000),
+    ("Echo.asyncio[connections=100]", 100, 100),
 ]
 
 
@@ -107,7 +107,7 @@ async def run(workloads, warmup, samples, seconds):
             results[key] = {"score": statistics.median(rates), "unit": "ops/s", "min": min(rates),
                             "max": max(rates), "samples": len(rates), "connections": connections,
                             "nsPerRoundTrip": 1e9 / statistics.median(rates)}
-            print(f"{key:24s} {results[key]['score']:12.0f} round trips/s "
+            print(f"{key:32s} {results[key]['score']:12.0f} round trips/s "
                   f"({results[key]['nsPerRoundTrip']:.0f} ns each)", flush=True)
     finally:
         server.close()

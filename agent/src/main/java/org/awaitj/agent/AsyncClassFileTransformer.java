@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.awaitj.agent.debug.BlockingCallMarker;
 import org.awaitj.agent.transform.AsyncMarker;
 import org.awaitj.agent.transform.AsyncTransformer;
+import org.awaitj.agent.transform.BuildTimeMark;
 import org.awaitj.agent.transform.ClassHierarchy;
 import org.awaitj.agent.transform.Names;
 
@@ -36,19 +37,20 @@ final class AsyncClassFileTransformer implements ClassFileTransformer {
         if (!async && !(debug && isApplicationClass(className))) {
             return null;        // the common case: untouched, unparsed
         }
+        if (BuildTimeMark.isPresent(classFile)) {
+            return null;        // rewritten at build time (blocking calls marked too): nothing left to do
+        }
         try {
-            byte[] out = null;
-            if (async) {
-                AsyncTransformer.Result r = AsyncTransformer.transform(classFile, new ClassHierarchy(loader));
-                r.problems().forEach(this::report);
-                for (AsyncTransformer.GeneratedClass g : r.generated()) {
-                    definer.define(loader, g.internalName(), g.bytes(), domain);
-                }
-                out = r.bytes();
+            if (!async) {
+                return BlockingCallMarker.mark(classFile);      // debug mode: a class without @Async methods
             }
-            // blocking calls are marked in every coroutine class, and in every application class in debug mode
-            byte[] marked = BlockingCallMarker.mark(out != null ? out : classFile);
-            return marked != null ? marked : out;
+            AsyncTransformer.Result r = AsyncTransformer.transform(classFile, new ClassHierarchy(loader));
+            r.problems().forEach(this::report);
+            for (AsyncTransformer.GeneratedClass g : r.generated()) {
+                definer.define(loader, g.internalName(), g.bytes(), domain);
+            }
+            // blocking calls are marked in every coroutine class, in the write of its rewriting
+            return BlockingCallMarker.mark(r);
         } catch (Throwable e) {
             report("could not rewrite class " + String.valueOf(className).replace('/', '.') + " (" + e
                     + "); it was loaded as it was, and its @Async methods throw IllegalStateException when they await");

@@ -13,6 +13,7 @@ import org.awaitj.Coroutine;
 import org.awaitj.Future;
 import org.awaitj.Task;
 import org.awaitj.annotations.Async;
+import org.awaitj.queue.Queue;
 import org.openjdk.jmh.annotations.CompilerControl;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -74,6 +75,34 @@ public final class AwaitjWorkloads {
         Task<Void> b = createTask(yielder(n));
         await(a);
         await(b);
+        return result();
+    }
+
+    // (3) a bounded queue of size 1 between a producer task and a consumer task
+
+    @Async
+    static Coroutine<Void> producer(Queue<Object> q, int n, Object item) {
+        for (int i = 0; i < n; i++) {
+            await(q.put(item));
+        }
+        return result();
+    }
+
+    @Async
+    static Coroutine<Void> consumer(Queue<Object> q, int n, Blackhole bh) {
+        for (int i = 0; i < n; i++) {
+            bh.consume(await(q.get()));
+        }
+        return result();
+    }
+
+    @Async
+    static Coroutine<Void> handOff(int n, Object item, Blackhole bh) {
+        Queue<Object> q = new Queue<>(1);
+        Task<Void> p = createTask(producer(q, n, item));
+        Task<Void> c = createTask(consumer(q, n, bh));
+        await(p);
+        await(c);
         return result();
     }
 

@@ -40,21 +40,18 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *       generation is touched once, during warm-up, and reused from then on.</li>
  * </ul>
  *
- * <p>{@code --quick} and {@code --full} run the preset of {@code benchmarks/run.sh}: the workloads of issue 6
- * (or those matching the include regexps given) with {@code -prof gc}, the steady-state ones (average time)
- * then the single-shot ones (a million tasks), and
- * write all results into one JSON file ({@code --json FILE}, default {@code jmh-result.json}). Any other
- * arguments are JMH's: {@code java -jar benchmarks.jar -prof gc PingPong}.
+ * <p>{@code --quick} and {@code --full} run the preset of {@code benchmarks/run.sh}: every workload and the
+ * echo benchmark (or those matching the include regexps given) with {@code -prof gc}, the steady-state ones
+ * (average time) then the single-shot ones (a million tasks), and write all results into one JSON file
+ * ({@code --json FILE}, default {@code jmh-result.json}). Any other arguments are JMH's:
+ * {@code java -jar benchmarks.jar -prof gc PingPong}.
  */
 public final class BenchMain {
     /** The benchmarks measured once per iteration (a million tasks each): run with their own settings. */
     static final String SINGLE_SHOT = "\\.(Sleepers|ParkedMemory)\\.";
-    /**
-     * What the presets run, besides the single shots, when no include is given: the steady-state workloads of
-     * issue 6 and the echo benchmarks of issue 7.
-     */
-    static final String STEADY = "\\.(NonSuspendingAwait|PingPong|QueueHandOff|QueueHandOffAwaitj|TaskSpawn|Gather1000"
-            + "|DeepChain)\\.|\\.echo\\.";
+    /** What the presets run, besides the single shots, when no include is given: steady state, and the echo. */
+    static final String STEADY = "\\.(NonSuspendingAwait|PingPong|QueueHandOff|TaskSpawn|Gather1000|DeepChain)\\."
+            + "|\\.echo\\.";
 
     private BenchMain() {
     }
@@ -173,7 +170,8 @@ public final class BenchMain {
         }
         if (agent == null || !new File(agent).isFile()) {
             throw new IllegalStateException("the awaitj agent jar was not found at '" + agent + "': build it "
-                    + "(mvn -B -q install -DskipTests from the repository root) or pass -Dawaitj.agent.jar=PATH");
+                    + "(benchmarks/run.sh, or mvn -B -Pbenchmarks -DskipTests package -pl benchmarks -am from the "
+                    + "repository root) or pass -Dawaitj.agent.jar=PATH");
         }
         return List.of("-javaagent:" + new File(agent).getAbsolutePath(),
                 "-Djdk.virtualThreadScheduler.parallelism=1",

@@ -1,21 +1,11 @@
 package org.awaitj.benchmarks;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.awaitj.AsyncIO;
 import org.awaitj.benchmarks.ea.EaWorkloads;
 import org.awaitj.benchmarks.kotlin.KotlinWorkloads;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -23,23 +13,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * the loop), {@link Sizes#OPS} times in sequence; the score is per chain (ten calls, one suspension, ten
  * returns). Each level adds one to its callee's result, so no system can turn the chain into tail calls.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class DeepChain {
-    private SameThreadExecutor loop;
-
-    @Setup
-    public void setup() {
-        loop = new SameThreadExecutor();
-        if (!EaWorkloads.instrumented(loop)) {
-            throw new IllegalStateException("ea-async did not instrument EaWorkloads at build time");
-        }
-    }
-
+public class DeepChain extends SteadyState {
     @Benchmark
     @OperationsPerInvocation(Sizes.OPS)
     public void awaitj(Blackhole bh) {

@@ -1,22 +1,12 @@
 package org.awaitj.benchmarks;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.awaitj.AsyncIO;
 import org.awaitj.benchmarks.ea.EaWorkloads;
 import org.awaitj.benchmarks.kotlin.KotlinWorkloads;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.CompilerControl;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -25,25 +15,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * per call. The callee could suspend (it has an await under a false condition), so it is a real state
  * machine: for awaitj the cost is one frame object, for Kotlin one continuation.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class NonSuspendingAwait {
+public class NonSuspendingAwait extends SteadyState {
     private final Object x = new Object();
     private boolean suspend;
-    private SameThreadExecutor loop;
-
-    @Setup
-    public void setup() {
-        loop = new SameThreadExecutor();
-        if (!EaWorkloads.instrumented(loop)) {
-            throw new IllegalStateException("ea-async did not instrument EaWorkloads at build time");
-        }
-    }
-
     static Object plain(Object x, boolean suspend) {
         if (suspend) {
             Thread.yield();

@@ -1,44 +1,18 @@
 package org.awaitj.benchmarks;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.awaitj.AsyncIO;
 import org.awaitj.benchmarks.ea.EaWorkloads;
 import org.awaitj.benchmarks.kotlin.KotlinWorkloads;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Workload 2: suspend and resume through the loop. Two tasks each yield {@link Sizes#OPS} times
  * ({@code sleep(0)}, Kotlin {@code yield()}, {@code Thread.yield()} on one carrier, a turn of a bare executor
  * loop for CompletableFuture and ea-async); the score is per yield (one suspend plus one resume).
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class PingPong {
-    private SameThreadExecutor loop;
-
-    @Setup
-    public void setup() {
-        loop = new SameThreadExecutor();
-        if (!EaWorkloads.instrumented(loop)) {
-            throw new IllegalStateException("ea-async did not instrument EaWorkloads at build time");
-        }
-    }
-
+public class PingPong extends SteadyState {
     /** Hand-written state machines on a bare ArrayDeque loop: the floor. */
     @Benchmark
     @OperationsPerInvocation(2 * Sizes.OPS)

@@ -1,35 +1,27 @@
 package org.awaitj.benchmarks;
 
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import org.awaitj.AsyncIO;
 import org.awaitj.benchmarks.kotlin.KotlinWorkloads;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Workload 3: a bounded queue handing {@link Sizes#OPS} items from a producer task to a consumer task; the
- * score is per item. The awaitj row ({@code QueueHandOffAwaitj}, {@code org.awaitj.queue.Queue} of size 1) is
- * compiled only once the runtime has a Queue (profile awaitj-queue of benchmarks/pom.xml).
+ * score is per item. awaitj's {@code org.awaitj.queue.Queue} of size 1, Kotlin's Channel, an
+ * ArrayBlockingQueue(1) between two virtual threads.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class QueueHandOff {
+public class QueueHandOff extends SteadyState {
     static final Object ITEM = new Object();
 
-    /** Kotlin's rendezvous Channel (capacity 0), the reference. */
+    @Benchmark
+    @OperationsPerInvocation(Sizes.OPS)
+    public void awaitj(Blackhole bh) {
+        AsyncIO.run(AwaitjWorkloads.handOff(Sizes.OPS, ITEM, bh));
+    }
+
+    /** Kotlin's rendezvous Channel (capacity 0), the reference of the hand-off goal. */
     @Benchmark
     @OperationsPerInvocation(Sizes.OPS)
     public void kotlinRendezvous(Blackhole bh) {

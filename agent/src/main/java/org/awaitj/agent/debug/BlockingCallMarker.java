@@ -1,5 +1,7 @@
 package org.awaitj.agent.debug;
 
+import org.awaitj.agent.transform.AsyncTransformer;
+import org.awaitj.agent.transform.Names;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
@@ -11,11 +13,10 @@ import org.objectweb.asm.Opcodes;
  * Debug mode's detector of blocking calls: before each call that blocks the thread (see
  * {@link BlockingCalls}), inserts {@code CoroutineSupport.blockingCall("Thread.sleep", "Example.java:14")},
  * which reports the call when it runs on the thread of an event loop in debug mode. No JVM flag needed,
- * unlike BlockHound; a straight-line insertion, so the class's stack map frames stay valid.
+ * unlike BlockHound; a straight-line insertion, so the class's stack map frames stay valid. A coroutine class is
+ * marked in the write of its rewriting, any other class (in debug mode) in a pass of its own.
  */
 public final class BlockingCallMarker extends ClassVisitor {
-    private static final String SUPPORT = org.awaitj.agent.transform.Names.SUPPORT;
-
     private String sourceFile;
     private boolean changed;
 
@@ -23,7 +24,18 @@ public final class BlockingCallMarker extends ClassVisitor {
         super(Opcodes.ASM9, next);
     }
 
-    /** The class with its blocking calls marked, or null when it has none. */
+    /**
+     * The rewritten class written with its blocking calls marked, in one write; null when neither the rewriting
+     * nor the marking changed it.
+     */
+    public static byte[] mark(AsyncTransformer.Result rewritten) {
+        ClassWriter writer = AsyncTransformer.newWriter();
+        BlockingCallMarker marker = new BlockingCallMarker(writer);
+        rewritten.accept(marker);
+        return rewritten.changed() || marker.changed ? writer.toByteArray() : null;
+    }
+
+    /** The class with its blocking calls marked, or null when it has none: for classes without @Async methods. */
     public static byte[] mark(byte[] classFile) {
         ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(reader, 0);
@@ -57,8 +69,8 @@ public final class BlockingCallMarker extends ClassVisitor {
                 if (call != null) {
                     super.visitLdcInsn(call);
                     super.visitLdcInsn((sourceFile != null ? sourceFile : "?") + ":" + line);
-                    super.visitMethodInsn(Opcodes.INVOKESTATIC, SUPPORT, "blockingCall",
-                            "(Ljava/lang/String;Ljava/lang/String;)V", false);
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, Names.SUPPORT, Names.SUPPORT_BLOCKING_CALL,
+                            Names.SUPPORT_BLOCKING_CALL_DESC, false);
                     marked = true;
                     changed = true;
                 }
@@ -67,6 +79,7 @@ public final class BlockingCallMarker extends ClassVisitor {
 
             @Override
             public void visitMaxs(int maxStack, int maxLocals) {
+                // the two strings; a writer that computes the maxima ignores this
                 super.visitMaxs(marked ? maxStack + 2 : maxStack, maxLocals);
             }
         };

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.awaitj.agent.analysis.ControlFlow;
 import org.awaitj.agent.analysis.MonitorDepth;
 import org.awaitj.agent.debug.BlockingCalls;
+import org.awaitj.agent.transform.AsyncMarker;
 import org.awaitj.agent.transform.AsyncTransformer;
 import org.awaitj.agent.transform.Names;
 import org.objectweb.asm.ClassReader;
@@ -111,7 +112,7 @@ public final class Lint {
                 checkMonitors(cn, m);
             }
         }
-        if (AsyncTransformer.mayHaveAsyncMethods(classFile)) {
+        if (AsyncMarker.isPresent(classFile)) {
             for (String problem : AsyncTransformer.transform(classFile).problems()) {
                 if (!problem.contains("synchronized block")) {      // reported above, with its line
                     findings.add(source(cn) + ": " + problem);
@@ -126,7 +127,7 @@ public final class Lint {
         for (int i = 0; i < cfg.nodes.length; i++) {
             if (Names.isAwait(cfg.nodes[i]) && depth[i] > 0) {
                 report(cn, cfg.nodes[i], "await inside a synchronized block would suspend while holding the monitor: "
-                        + "use org.awaitj.sync.Lock (try (var held = await(lock.locked())) { ... })");
+                        + "use " + Names.javaName(Names.LOCK) + " (try (var held = await(lock.locked())) { ... })");
             }
         }
     }

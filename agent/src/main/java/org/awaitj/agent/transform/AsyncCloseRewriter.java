@@ -24,8 +24,6 @@ import static org.objectweb.asm.Opcodes.*;
  * The awaits it adds are then rewritten like any other.
  */
 final class AsyncCloseRewriter {
-    private static final String AWAITABLE_DESC = "Lorg/awaitj/Awaitable;";
-
     private AsyncCloseRewriter() {
     }
 
@@ -39,15 +37,15 @@ final class AsyncCloseRewriter {
             InsnList replacement = new InsnList();
             if (primary >= 0) {
                 replacement.add(new VarInsnNode(ALOAD, primary));
-                replacement.add(new MethodInsnNode(INVOKESTATIC, Names.SUPPORT, "exitAsync",
-                        "(L" + ClassHierarchy.ASYNC_CLOSEABLE + ";Ljava/lang/Throwable;)" + AWAITABLE_DESC, false));
-                replacement.add(new MethodInsnNode(INVOKESTATIC, Names.ASYNCIO, "await", Names.AWAIT_AWAITABLE, false));
+                replacement.add(new MethodInsnNode(INVOKESTATIC, Names.SUPPORT, Names.SUPPORT_EXIT_ASYNC,
+                        Names.SUPPORT_EXIT_ASYNC_DESC, false));
+                replacement.add(await());
                 replacement.add(new TypeInsnNode(CHECKCAST, "java/lang/Throwable"));
                 replacement.add(new VarInsnNode(ASTORE, primary));
             } else {
-                replacement.add(new MethodInsnNode(INVOKESTATIC, Names.SUPPORT, "closeAsync",
-                        "(L" + ClassHierarchy.ASYNC_CLOSEABLE + ";)" + AWAITABLE_DESC, false));
-                replacement.add(new MethodInsnNode(INVOKESTATIC, Names.ASYNCIO, "await", Names.AWAIT_AWAITABLE, false));
+                replacement.add(new MethodInsnNode(INVOKESTATIC, Names.SUPPORT, Names.SUPPORT_CLOSE_ASYNC,
+                        Names.SUPPORT_CLOSE_ASYNC_DESC, false));
+                replacement.add(await());
                 replacement.add(new InsnNode(POP));
             }
             AbstractInsnNode last = replacement.getLast();
@@ -55,6 +53,11 @@ final class AsyncCloseRewriter {
             insns.remove(call);
             n = last;
         }
+    }
+
+    /** {@code AsyncIO.await(Awaitable)}, which the await rewriting then turns into a suspension point. */
+    private static MethodInsnNode await() {
+        return new MethodInsnNode(INVOKESTATIC, Names.ASYNCIO, Names.AWAIT, Names.AWAIT_AWAITABLE, false);
     }
 
     private static boolean isClose(MethodInsnNode call) {

@@ -5,36 +5,79 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.awaitj.agent.analysis.ControlFlow;
 import org.awaitj.agent.analysis.FrameAnalyzer;
-import org.awaitj.agent.analysis.Liveness;
-import org.awaitj.agent.analysis.MonitorDepth;
 import org.awaitj.agent.analysis.TypedFrame;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 
 /**
- * The pipeline that rewrites a class's {@code @Async} methods: for each method, check it can be rewritten,
- * move {@code new} past awaits in constructor arguments, analyse (types, liveness, await sites), then emit
- * the body, the factory and the frame class. Pure: bytes in, bytes out; defining classes is the caller's job.
+ * The pipeline that rewrites a class's {@code @Async} methods. For each method: refusals that need no analysis;
+ * the pre-passes ({@link AsyncCloseRewriter}, {@link UninitializedNewMover}); the analysis, whose
+ * {@link MethodPlan} every later pass reads ({@link SuspensionAnalysis}); then the rewrites of the body, one
+ * pass each ({@link BodyMover}, {@link AwaitRewriter}, {@link ResultRewriter}, {@link ResumeSwitch},
+ * {@link DeadLocalRanges}), and the factory and the frame class. Pure: bytes in, a rewritten class out; writing
+ * it and defining the frame classes are the caller's.
  */
 public final class AsyncTransformer {
     /** A frame class to define beside the rewritten class. */
     public record GeneratedClass(String internalName, byte[] bytes) {
     }
 
-    /** The rewritten class (null when nothing changed), the frame classes, and the refusals to report. */
-    public record Result(byte[] bytes, List<GeneratedClass> generated, List<String> problems) {
+    /**
+     * The class with its {@code @Async} methods rewritten (or as it was read, when none was), the frame classes,
+     * and the refusals to report. The class is written by {@link #bytes()} or, with passes of the caller's
+     * chained in the same write, by {@link #accept} into {@link #newWriter()}.
+     */
+    public static final class Result {
+        private final ClassNode parsed;
+        private final boolean rewritten;
+        private final List<GeneratedClass> generated;
+        private final List<String> problems;
+
+        Result(ClassNode parsed, boolean rewritten, List<GeneratedClass> generated, List<String> problems) {
+            this.parsed = parsed;
+            this.rewritten = rewritten;
+            this.generated = List.copyOf(generated);
+            this.problems = List.copyOf(problems);
+        }
+
+        /** True when at least one method was rewritten. */
         public boolean changed() {
-            return bytes != null;
+            return rewritten;
+        }
+
+        /** The rewritten class file; null when nothing changed. */
+        public byte[] bytes() {
+            if (!rewritten) {
+                return null;
+            }
+            ClassWriter cw = newWriter();
+            parsed.accept(cw);
+            return cw.toByteArray();
+        }
+
+        /** Visits the class, rewritten or as it was read (null when the pre-filter found no @Async descriptor). */
+        public void accept(ClassVisitor visitor) {
+            if (parsed == null) {
+                throw new IllegalStateException("the class has no @Async methods and was not parsed");
+            }
+            parsed.accept(visitor);
+        }
+
+        public List<GeneratedClass> generated() {
+            return generated;
+        }
+
+        public List<String> problems() {
+            return problems;
         }
     }
 
@@ -42,12 +85,11 @@ public final class AsyncTransformer {
     }
 
     /**
-     * True when the class file may have {@code @Async} methods: its constant pool holds the annotation's
-     * descriptor. See {@link AsyncMarker}, which the agent calls directly so as not to load this class (and ASM)
-     * for classes without {@code @Async} methods.
+     * The writer of rewritten classes: it computes the maximum stack sizes and locals (the rewriting leaves
+     * estimates), not the stack map frames (the rewriting keeps them exact, and computing them loads classes).
      */
-    public static boolean mayHaveAsyncMethods(byte[] classFile) {
-        return AsyncMarker.isPresent(classFile);
+    public static ClassWriter newWriter() {
+        return new ClassWriter(ClassWriter.COMPUTE_MAXS);
     }
 
     /** {@link #transform(byte[], ClassHierarchy)} with the hierarchy of the system class loader. */
@@ -60,8 +102,8 @@ public final class AsyncTransformer {
      * from the class files of the loader that defines the class).
      */
     public static Result transform(byte[] classFile, ClassHierarchy hierarchy) {
-        if (!mayHaveAsyncMethods(classFile)) {
-            return new Result(null, List.of(), List.of());
+        if (!AsyncMarker.isPresent(classFile) || BuildTimeMark.isPresent(classFile)) {    // marked: rewritten at build time
+            return new Result(null, false, List.of(), List.of());
         }
         ClassNode cn = new ClassNode();
         new ClassReader(classFile).accept(cn, ClassReader.EXPAND_FRAMES);
@@ -90,13 +132,8 @@ public final class AsyncTransformer {
                 problems.add(r.getMessage());
             }
         }
-        if (bodies.isEmpty()) {
-            return new Result(null, List.of(), problems);
-        }
         cn.methods.addAll(bodies);
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        cn.accept(cw);
-        return new Result(cw.toByteArray(), generated, problems);
+        return new Result(cn, !bodies.isEmpty(), generated, problems);
     }
 
     static boolean isAsync(MethodNode m) {
@@ -126,67 +163,40 @@ public final class AsyncTransformer {
         }
         Type ret = Type.getReturnType(m.desc);
         if (!ret.getDescriptor().equals(Names.COROUTINE_DESC)) {
-            throw ctx.refuse(null, "an @Async method must be declared to return org.awaitj.Coroutine<T>, not "
-                    + ret.getClassName() + ". Change the return type and end the method with 'return result(value);'.");
+            throw ctx.refuse(null, "an @Async method must be declared to return " + Names.javaName(Names.COROUTINE)
+                    + "<T>, not " + ret.getClassName()
+                    + ". Change the return type and end the method with 'return result(value);'.");
         }
         if ((m.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
             throw ctx.refuse(null, "an @Async method cannot be synchronized: its body runs when it is awaited, "
-                    + "not when it is called, and may suspend. Use org.awaitj.sync.Lock instead.");
+                    + "not when it is called, and may suspend. Use " + Names.javaName(Names.LOCK) + " instead.");
         }
     }
 
+    /** Rewrites the method into its factory and returns its body; adds its frame class to {@code generated}. */
     private static MethodNode rewrite(MethodContext ctx, List<GeneratedClass> generated, ClassHierarchy hierarchy)
             throws Refusal {
         MethodNode m = ctx.method;
         String owner = ctx.owner.name;
         try {
             AsyncCloseRewriter.apply(m, hierarchy);
-            List<MethodInsnNode> awaits = awaits(m);
             TypedFrame[] frames = FrameAnalyzer.analyze(owner, m);
-            if (UninitializedNewMover.apply(ctx, frames, reachable(m, awaits, frames))) {
+            if (UninitializedNewMover.apply(ctx, frames)) {
                 frames = FrameAnalyzer.analyze(owner, m);
             }
-            awaits = reachable(m, awaits, frames);
-            ControlFlow cfg = ControlFlow.of(m);
-            int[] monitors = MonitorDepth.of(cfg);
-            for (MethodInsnNode call : awaits) {
-                if (monitors[m.instructions.indexOf(call)] > 0) {
-                    throw ctx.refuse(call, "await inside a synchronized block would suspend while holding the "
-                            + "monitor, and resume on a step that does not own it. Use org.awaitj.sync.Lock "
-                            + "(try (var held = await(lock.locked())) { ... }) instead.");
-                }
-            }
-            Liveness liveness = Liveness.of(cfg);
-            StateMachineEmitter emitter = new StateMachineEmitter(ctx);
-            MethodNode body = emitter.emit(frames, liveness, awaits);
-            FactoryEmitter.emit(ctx, emitter.entry, body.localVariables, emitter.lines[0]);
-            generated.add(new GeneratedClass(ctx.frameClass, FrameClassEmitter.emit(ctx, emitter.layout(), body.desc, emitter.lines)));
+            MethodPlan plan = SuspensionAnalysis.plan(ctx, frames);
+            MethodNode body = BodyMover.apply(plan);
+            AwaitRewriter.apply(body, plan);
+            ResultRewriter.apply(body);
+            ResumeSwitch.apply(body, plan);
+            DeadLocalRanges.apply(body, plan);
+            FactoryEmitter.emit(plan, body.localVariables);
+            generated.add(new GeneratedClass(ctx.frameClass, FrameClassEmitter.emit(plan)));
             return body;
         } catch (AnalyzerException | RuntimeException e) {
             AbstractInsnNode at = e instanceof AnalyzerException a ? a.node : null;
             throw ctx.refuse(at, "the agent could not analyse this method (" + e + "). Please report it with the class file.");
         }
-    }
-
-    private static List<MethodInsnNode> awaits(MethodNode m) {
-        List<MethodInsnNode> awaits = new ArrayList<>();
-        for (AbstractInsnNode n = m.instructions.getFirst(); n != null; n = n.getNext()) {
-            if (Names.isAwait(n)) {
-                awaits.add((MethodInsnNode) n);
-            }
-        }
-        return awaits;
-    }
-
-    /** Awaits in unreachable code stay as they are: they never run, and have no frame to save. */
-    private static List<MethodInsnNode> reachable(MethodNode m, List<MethodInsnNode> awaits, TypedFrame[] frames) {
-        List<MethodInsnNode> out = new ArrayList<>(awaits.size());
-        for (MethodInsnNode call : awaits) {
-            if (frames[m.instructions.indexOf(call)] != null) {
-                out.add(call);
-            }
-        }
-        return out;
     }
 
     /** {@code Example$fetchData$Coroutine}, numbered when overloads would share it. */

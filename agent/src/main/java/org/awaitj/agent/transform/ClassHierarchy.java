@@ -12,23 +12,21 @@ import org.objectweb.asm.ClassReader;
  * by loading classes: a transformer that loads classes can deadlock and changes class initialization order.
  */
 public final class ClassHierarchy {
-    static final String ASYNC_CLOSEABLE = "org/awaitj/AsyncCloseable";
-
     private final ClassLoader loader;
     private final Map<String, Boolean> asyncCloseable = new ConcurrentHashMap<>();
 
     /** A hierarchy read through {@code loader} (the system loader's resources when null). */
     public ClassHierarchy(ClassLoader loader) {
         this.loader = loader;
-        asyncCloseable.put(ASYNC_CLOSEABLE, true);
-        asyncCloseable.put("org/awaitj/TaskGroup", true);
-        asyncCloseable.put("org/awaitj/Timeout", true);
+        asyncCloseable.put(Names.ASYNC_CLOSEABLE, true);
+        asyncCloseable.put(Names.TASK_GROUP, true);
+        asyncCloseable.put(Names.TIMEOUT, true);
         asyncCloseable.put("java/lang/Object", false);
         asyncCloseable.put("java/lang/AutoCloseable", false);
         asyncCloseable.put("java/io/Closeable", false);
     }
 
-    /** True when the type is {@code org.awaitj.AsyncCloseable} or implements it. */
+    /** True when the type is the runtime's {@code AsyncCloseable} or implements it. */
     public boolean isAsyncCloseable(String internalName) {
         Boolean known = asyncCloseable.get(internalName);
         if (known != null) {

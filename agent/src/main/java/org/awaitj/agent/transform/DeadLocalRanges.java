@@ -25,7 +25,7 @@ final class DeadLocalRanges {
     private DeadLocalRanges() {
     }
 
-    static void apply(MethodNode body, SpillLayout.Point[] points, LabelNode[] resume, int shift) {
+    static void apply(MethodNode body, MethodPlan plan) {
         if (body.localVariables == null || body.localVariables.isEmpty()) {
             return;
         }
@@ -34,15 +34,15 @@ final class DeadLocalRanges {
         int n = cfg.nodes.length;
         BitSet[] in = new BitSet[n];
         ArrayDeque<Integer> work = new ArrayDeque<>();
-        for (int k = 0; k < points.length; k++) {
+        for (Suspension s : plan.suspensions) {
             BitSet gen = new BitSet();
-            for (SpillLayout.Spill s : points[k].locals) {
-                if (s.field == null && s.kind >= 0) {
-                    gen.set(s.slot + shift);
+            for (Suspension.Spill local : s.locals) {
+                if (local.field == null && local.kind >= 0) {
+                    gen.set(local.slot + SpillCode.SHIFT);
                 }
             }
             if (!gen.isEmpty()) {
-                int at = insns.indexOf(resume[k]);
+                int at = insns.indexOf(s.resume);
                 in[at] = in[at] == null ? gen : or(in[at], gen);
                 work.add(at);
             }

@@ -23,8 +23,11 @@ final class FactoryEmitter {
     private FactoryEmitter() {
     }
 
-    static void emit(MethodContext ctx, SpillLayout.Point entry, List<LocalVariableNode> bodyLocals, int firstLine) {
+    /** Replaces the (emptied) original method's code; {@code bodyLocals} is the body's local variable table. */
+    static void emit(MethodPlan plan, List<LocalVariableNode> bodyLocals) {
+        MethodContext ctx = plan.ctx;
         MethodNode m = ctx.method;
+        int firstLine = plan.entry().line;
         SpillCode code = new SpillCode(ctx.frameClass);
         InsnList out = new InsnList();
         LabelNode start = new LabelNode();
@@ -36,7 +39,7 @@ final class FactoryEmitter {
         out.add(new TypeInsnNode(NEW, ctx.frameClass));
         out.add(new InsnNode(DUP));
         out.add(new MethodInsnNode(INVOKESPECIAL, ctx.frameClass, "<init>", "()V", false));
-        for (SpillLayout.Spill s : entry.locals) {
+        for (Suspension.Spill s : plan.entry().locals) {
             if (s.field != null) {
                 code.storeParameter(out, s);
             }
@@ -61,7 +64,7 @@ final class FactoryEmitter {
         }
         List<LocalVariableNode> out = new ArrayList<>();
         for (LocalVariableNode lv : bodyLocals) {
-            int slot = lv.index - 1;    // the body's locals were moved up by one
+            int slot = lv.index - SpillCode.SHIFT;    // the body's locals were moved up for the frame
             if (slot < paramSlots && out.stream().noneMatch(o -> o.index == slot)) {
                 out.add(new LocalVariableNode(lv.name, lv.desc, lv.signature, start, end, slot));
             }

@@ -15,7 +15,8 @@ final class FrameClassEmitter {
     private FrameClassEmitter() {
     }
 
-    static byte[] emit(MethodContext ctx, SpillLayout layout, String bodyDesc, int[] lines) {
+    static byte[] emit(MethodPlan plan) {
+        MethodContext ctx = plan.ctx;
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
             protected String getCommonSuperClass(String a, String b) {
@@ -28,8 +29,8 @@ final class FrameClassEmitter {
             cw.visitSource(ctx.owner.sourceFile, null);
         }
         cw.visitField(0, "label", "I", null, null).visitEnd();
-        for (String[] f : layout.fields()) {
-            cw.visitField(0, f[0], f[1], null, null).visitEnd();
+        for (MethodPlan.Field f : plan.fields) {
+            cw.visitField(0, f.name(), f.desc(), null, null).visitEnd();
         }
 
         MethodVisitor mv = cw.visitMethod(0, "<init>", "()V", null, null);
@@ -40,22 +41,22 @@ final class FrameClassEmitter {
         mv.visitMaxs(0, 0);
         mv.visitEnd();
 
-        mv = cw.visitMethod(ACC_PROTECTED, "invokeSuspend", "()Ljava/lang/Object;", null, null);
+        mv = cw.visitMethod(ACC_PROTECTED, Names.COROUTINE_INVOKE_SUSPEND, "()Ljava/lang/Object;", null, null);
         mv.visitCode();
         mv.visitVarInsn(ALOAD, 0);
-        mv.visitMethodInsn(INVOKESTATIC, ctx.owner.name, ctx.method.name, bodyDesc, ctx.ownerIsInterface());
+        mv.visitMethodInsn(INVOKESTATIC, ctx.owner.name, ctx.method.name, plan.bodyDesc(), ctx.ownerIsInterface());
         mv.visitInsn(ARETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
 
-        mv = cw.visitMethod(ACC_PROTECTED, "describe", "()Ljava/lang/String;", null, null);
+        mv = cw.visitMethod(ACC_PROTECTED, Names.COROUTINE_DESCRIBE, "()Ljava/lang/String;", null, null);
         mv.visitCode();
         mv.visitLdcInsn(ctx.shortName());
         mv.visitInsn(ARETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
 
-        mv = cw.visitMethod(ACC_PROTECTED, "stackTraceElement", "()Ljava/lang/StackTraceElement;", null, null);
+        mv = cw.visitMethod(ACC_PROTECTED, Names.COROUTINE_STACK_TRACE_ELEMENT, "()Ljava/lang/StackTraceElement;", null, null);
         mv.visitCode();
         mv.visitTypeInsn(NEW, "java/lang/StackTraceElement");
         mv.visitInsn(DUP);
@@ -79,15 +80,15 @@ final class FrameClassEmitter {
         mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "lineOf", "(I)I", null, null);
         mv.visitCode();
         Label dflt = new Label();
-        Label[] cases = new Label[lines.length];
-        for (int i = 0; i < lines.length; i++) {
+        Label[] cases = new Label[plan.suspensions.size()];
+        for (int i = 0; i < cases.length; i++) {
             cases[i] = new Label();
         }
         mv.visitVarInsn(ILOAD, 0);
-        mv.visitTableSwitchInsn(0, lines.length - 1, dflt, cases);
-        for (int i = 0; i < lines.length; i++) {
-            mv.visitLabel(cases[i]);
-            mv.visitLdcInsn(lines[i]);
+        mv.visitTableSwitchInsn(0, cases.length - 1, dflt, cases);
+        for (Suspension s : plan.suspensions) {
+            mv.visitLabel(cases[s.label]);
+            mv.visitLdcInsn(s.line);
             mv.visitInsn(IRETURN);
         }
         mv.visitLabel(dflt);

@@ -1,31 +1,84 @@
 package org.awaitj.agent.transform;
 
+import java.util.List;
+
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 
-/** The runtime names the agent emits calls to. The agent has no compile-time dependency on the runtime. */
+/**
+ * Every name of the runtime and the annotations that the agent matches or emits, and nowhere else: the agent has
+ * no compile-time dependency on the runtime, so a renamed runtime class or member is changed here alone.
+ *
+ * <p>The string constants are compile-time constants: javac inlines them, so the pre-filter ({@link AsyncMarker})
+ * and the start-up report of late classes use them without loading this class, and with it ASM.
+ */
 public final class Names {
-    public static final String ASYNC_DESC = "Lorg/awaitj/annotations/Async;";
+    /** The annotation, as class files name it and as {@link Class#getName} does. */
+    public static final String ASYNC = "org/awaitj/annotations/Async";
+    public static final String ASYNC_DESC = "L" + ASYNC + ";";
+    public static final String ASYNC_CLASS_NAME = "org.awaitj.annotations.Async";
+
+    /** The agent's own classes, as {@link Class#getName} names them. */
+    public static final String AGENT_PACKAGE = "org.awaitj.agent.";
+
     public static final String COROUTINE = "org/awaitj/Coroutine";
     public static final String COROUTINE_DESC = "L" + COROUTINE + ";";
+    /** The frame class overrides these of {@code Coroutine}: the body's entry, the name and where it awaits. */
+    public static final String COROUTINE_INVOKE_SUSPEND = "invokeSuspend";
+    public static final String COROUTINE_DESCRIBE = "describe";
+    public static final String COROUTINE_STACK_TRACE_ELEMENT = "stackTraceElement";
+
+    public static final String AWAITABLE = "org/awaitj/Awaitable";
+    public static final String AWAITABLE_DESC = "L" + AWAITABLE + ";";
+
+    /** The runtime's AsyncCloseable types that are known without reading a class file. */
+    public static final String ASYNC_CLOSEABLE = "org/awaitj/AsyncCloseable";
+    public static final String TASK_GROUP = "org/awaitj/TaskGroup";
+    public static final String TIMEOUT = "org/awaitj/Timeout";
+
+    /** What refusals tell to use instead of {@code synchronized}. */
+    public static final String LOCK = "org/awaitj/sync/Lock";
+
+    /** {@code AsyncIO.await(...)} and {@code AsyncIO.result(...)}, which the rewriting replaces. */
     public static final String ASYNCIO = "org/awaitj/AsyncIO";
-    public static final String SUPPORT = "org/awaitj/internal/CoroutineSupport";
-    public static final String AWAIT_AWAITABLE = "(Lorg/awaitj/Awaitable;)Ljava/lang/Object;";
+    public static final String AWAIT = "await";
+    public static final String AWAIT_AWAITABLE = "(" + AWAITABLE_DESC + ")Ljava/lang/Object;";
     public static final String AWAIT_STAGE = "(Ljava/util/concurrent/CompletionStage;)Ljava/lang/Object;";
+    public static final String RESULT = "result";
     public static final String RESULT_VALUE = "(Ljava/lang/Object;)" + COROUTINE_DESC;
     public static final String RESULT_VOID = "()" + COROUTINE_DESC;
-    public static final String SUPPORT_AWAIT = "(Ljava/lang/Object;" + COROUTINE_DESC + ")Ljava/lang/Object;";
-    public static final String SUPPORT_RESULT = "(Ljava/lang/Object;" + COROUTINE_DESC + ")" + COROUTINE_DESC;
-    public static final String SUPPORT_RESUME = "(" + COROUTINE_DESC + ")Ljava/lang/Object;";
+
+    /** What generated code calls. */
+    public static final String SUPPORT = "org/awaitj/internal/CoroutineSupport";
+    public static final String SUPPORT_SUSPENDED = "SUSPENDED";
+    public static final String SUPPORT_AWAIT = "await";
+    public static final String SUPPORT_AWAIT_DESC = "(Ljava/lang/Object;" + COROUTINE_DESC + ")Ljava/lang/Object;";
+    public static final String SUPPORT_RESUME_VALUE = "resumeValue";
+    public static final String SUPPORT_RESUME_VALUE_DESC = "(" + COROUTINE_DESC + ")Ljava/lang/Object;";
+    public static final String SUPPORT_RESULT = "result";
+    public static final String SUPPORT_RESULT_DESC = "(Ljava/lang/Object;" + COROUTINE_DESC + ")" + COROUTINE_DESC;
+    public static final String SUPPORT_CLOSE_ASYNC = "closeAsync";
+    public static final String SUPPORT_CLOSE_ASYNC_DESC = "(L" + ASYNC_CLOSEABLE + ";)" + AWAITABLE_DESC;
+    public static final String SUPPORT_EXIT_ASYNC = "exitAsync";
+    public static final String SUPPORT_EXIT_ASYNC_DESC = "(L" + ASYNC_CLOSEABLE + ";Ljava/lang/Throwable;)" + AWAITABLE_DESC;
+    public static final String SUPPORT_BLOCKING_CALL = "blockingCall";
+    public static final String SUPPORT_BLOCKING_CALL_DESC = "(Ljava/lang/String;Ljava/lang/String;)V";
+    /** The class attribute that marks a class (or frame class) rewritten at build time; the agent leaves it alone. */
+    public static final String REWRITTEN_ATTRIBUTE = "org.awaitj.Rewritten";
 
     /** The runtime's packages below the core one (internal names); the agent's own is "org/awaitj/agent/". */
     private static final String ROOT = "org/awaitj/";
-    private static final java.util.List<String> RUNTIME_SUBPACKAGES = java.util.List.of(
+    private static final List<String> RUNTIME_SUBPACKAGES = List.of(
             "sync/", "queue/", "io/", "process/", "internal/", "agent/");
 
     private Names() {
+    }
+
+    /** "org.awaitj.sync.Lock" for "org/awaitj/sync/Lock": how messages name a class. */
+    public static String javaName(String internalName) {
+        return internalName.replace('/', '.');
     }
 
     /** True for a class of the awaitj runtime or agent itself, which the debug-mode marker leaves alone. */
@@ -48,12 +101,12 @@ public final class Names {
     /** {@code AsyncIO.await(...)}, either overload. */
     public static boolean isAwait(AbstractInsnNode insn) {
         return insn instanceof MethodInsnNode m && m.getOpcode() == INVOKESTATIC && m.owner.equals(ASYNCIO)
-                && m.name.equals("await") && (m.desc.equals(AWAIT_AWAITABLE) || m.desc.equals(AWAIT_STAGE));
+                && m.name.equals(AWAIT) && (m.desc.equals(AWAIT_AWAITABLE) || m.desc.equals(AWAIT_STAGE));
     }
 
     /** {@code AsyncIO.result(value)} or {@code AsyncIO.result()}. */
     public static boolean isResult(AbstractInsnNode insn) {
         return insn instanceof MethodInsnNode m && m.getOpcode() == INVOKESTATIC && m.owner.equals(ASYNCIO)
-                && m.name.equals("result") && (m.desc.equals(RESULT_VALUE) || m.desc.equals(RESULT_VOID));
+                && m.name.equals(RESULT) && (m.desc.equals(RESULT_VALUE) || m.desc.equals(RESULT_VOID));
     }
 }

@@ -1,15 +1,24 @@
 package org.awaitj.agent.transform;
 
+import java.util.List;
+
+import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 import static org.objectweb.asm.Opcodes.*;
 
-/** The instructions that move values between the Java frame and the coroutine frame's fields. */
+/** The instructions and stack map frames of the body that involve the coroutine frame, its local 0. */
 final class SpillCode {
+    /** The frame is local 0 of the body; every original local moves up by one. */
+    static final int SHIFT = 1;
+
     private static final int[] LOADS = {ILOAD, LLOAD, FLOAD, DLOAD, ALOAD};
     private static final int[] STORES = {ISTORE, LSTORE, FSTORE, DSTORE, ASTORE};
     private static final int[] ZEROS = {ICONST_0, LCONST_0, FCONST_0, DCONST_0, ACONST_NULL};
@@ -20,8 +29,34 @@ final class SpillCode {
         this.frameClass = frameClass;
     }
 
-    /** Stack: ..., value -> ...: the value on top goes to its field (the frame is local 0). */
-    void storeTop(InsnList out, SpillLayout.Spill s) {
+    /** A full stack map frame of the body: the coroutine frame in local 0, then {@code locals}. */
+    FrameNode frame(List<Object> locals, List<Object> stack) {
+        Object[] l = new Object[locals.size() + 1];
+        l[0] = frameClass;
+        for (int i = 0; i < locals.size(); i++) {
+            l[i + 1] = locals.get(i);
+        }
+        return new FrameNode(F_NEW, l.length, l, stack.size(), stack.toArray());
+    }
+
+    /**
+     * True when a stack map frame stands at {@code first}'s offset: before any instruction from there on. A second
+     * frame at one offset would corrupt the StackMapTable.
+     */
+    static boolean frameAt(AbstractInsnNode first) {
+        for (AbstractInsnNode n = first; n != null; n = n.getNext()) {
+            if (n instanceof FrameNode) {
+                return true;
+            }
+            if (!(n instanceof LabelNode) && !(n instanceof LineNumberNode)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Stack: ..., value -> ...: the value on top goes to its field. */
+    void storeTop(InsnList out, Suspension.Spill s) {
         if (s.field == null) {
             out.add(new InsnNode(s.kind == 1 || s.kind == 3 ? POP2 : POP));
             return;
@@ -36,15 +71,15 @@ final class SpillCode {
         out.add(new FieldInsnNode(PUTFIELD, frameClass, s.field, s.fieldDesc()));
     }
 
-    /** A live local (at {@code slot + shift} in the rewritten body) goes to its field. */
-    void storeLocal(InsnList out, SpillLayout.Spill s, int shift) {
+    /** A live local (at {@code slot + SHIFT} in the body) goes to its field. */
+    void storeLocal(InsnList out, Suspension.Spill s) {
         out.add(new VarInsnNode(ALOAD, 0));
-        out.add(new VarInsnNode(LOADS[s.kind], s.slot + shift));
+        out.add(new VarInsnNode(LOADS[s.kind], s.slot + SHIFT));
         out.add(new FieldInsnNode(PUTFIELD, frameClass, s.field, s.fieldDesc()));
     }
 
     /** Pushes the saved value (or the null constant), cast back to its type; a reference field is cleared. */
-    void push(InsnList out, SpillLayout.Spill s) {
+    void push(InsnList out, Suspension.Spill s) {
         if (s.field == null) {
             out.add(new InsnNode(s.kind < 0 ? ACONST_NULL : ZEROS[s.kind]));
             return;
@@ -64,16 +99,15 @@ final class SpillCode {
     }
 
     /** Restores a local: its saved value if it was live, else a placeholder of its type (never read). */
-    void restoreLocal(InsnList out, SpillLayout.Spill s, int shift) {
+    void restoreLocal(InsnList out, Suspension.Spill s) {
         push(out, s);
-        out.add(new VarInsnNode(s.kind < 0 ? ASTORE : STORES[s.kind], s.slot + shift));
+        out.add(new VarInsnNode(s.kind < 0 ? ASTORE : STORES[s.kind], s.slot + SHIFT));
     }
 
     /** A parameter of the original method goes into the new frame (on top of the stack) from the factory. */
-    void storeParameter(InsnList out, SpillLayout.Spill s) {
+    void storeParameter(InsnList out, Suspension.Spill s) {
         out.add(new InsnNode(DUP));
         out.add(new VarInsnNode(LOADS[s.kind], s.slot));
         out.add(new FieldInsnNode(PUTFIELD, frameClass, s.field, s.fieldDesc()));
     }
-
 }

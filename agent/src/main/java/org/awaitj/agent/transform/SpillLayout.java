@@ -2,6 +2,7 @@ package org.awaitj.agent.transform;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 import org.awaitj.agent.analysis.FrameAnalyzer;
 import org.awaitj.agent.analysis.TypedFrame;
@@ -19,43 +20,13 @@ final class SpillLayout {
 
     private final int[] max = new int[KINDS.length];
 
-    /** One value to save and restore: a local (slot >= 0) or a stack entry (slot -1). */
-    static final class Spill {
-        final int slot;
-        final Object frameType;
-        /** The field holding it, or null: a null constant, or a dead local restored as a placeholder. */
-        final String field;
-        final int kind;
-
-        Spill(int slot, Object frameType, String field, int kind) {
-            this.slot = slot;
-            this.frameType = frameType;
-            this.field = field;
-            this.kind = kind;
-        }
-
-        String fieldDesc() {
-            return KINDS[kind];
-        }
-    }
-
-    /** The spills of one suspension point (or, for label 0, of the entry). */
-    static final class Point {
-        final List<Spill> locals = new ArrayList<>();
-        final List<Spill> stack = new ArrayList<>();
-        /** The frame's locals and stack as stack map frame types, without the frame parameter. */
-        final List<Object> frameLocals = new ArrayList<>();
-        final List<Object> frameStack = new ArrayList<>();
-    }
-
     /**
-     * Lays out one point: {@code stackDepth} entries of the frame's stack (from the bottom), and every local
+     * Lays out one suspension: {@code stackDepth} entries of the frame's stack (from the bottom), and every local
      * that holds a value, spilling those for which {@code live} says so.
      */
-    Point layout(TypedFrame frame, int stackDepth, java.util.function.IntPredicate live) {
-        Point p = new Point();
+    void layout(TypedFrame frame, int stackDepth, IntPredicate live, Suspension into) {
         int[] used = new int[KINDS.length];
-        FrameAnalyzer.addLocals(frame, frame.getLocals(), p.frameLocals);
+        FrameAnalyzer.addLocals(frame, frame.getLocals(), into.frameLocals);
         for (int slot = 0; slot < frame.getLocals(); slot++) {
             BasicValue v = frame.getLocal(slot);
             Object t = FrameAnalyzer.frameType(v);
@@ -64,29 +35,32 @@ final class SpillLayout {
             }
             int kind = kind(t);
             boolean spill = kind >= 0 && live.test(slot);
-            p.locals.add(new Spill(slot, t, spill ? allocate(kind, used) : null, kind));
+            into.locals.add(new Suspension.Spill(slot, t, spill ? allocate(kind, used) : null, kind));
             if (v.getSize() == 2) {
                 slot++;
             }
         }
         for (int i = 0; i < stackDepth; i++) {
             Object t = FrameAnalyzer.frameType(frame.getStack(i));
-            p.frameStack.add(t);
+            into.frameStack.add(t);
             int kind = kind(t);
-            p.stack.add(new Spill(-1, t, kind >= 0 ? allocate(kind, used) : null, kind));
+            into.stack.add(new Suspension.Spill(-1, t, kind >= 0 ? allocate(kind, used) : null, kind));
         }
         for (int k = 0; k < KINDS.length; k++) {
             max[k] = Math.max(max[k], used[k]);
         }
-        return p;
     }
 
     private static String allocate(int kind, int[] used) {
-        return KINDS[kind].substring(0, 1) + used[kind]++;
+        return fieldName(kind, used[kind]++);
+    }
+
+    private static String fieldName(int kind, int index) {
+        return KINDS[kind].substring(0, 1) + index;
     }
 
     /** The field kind of a frame type; -1 for the null type, which is restored as a constant. */
-    static int kind(Object t) {
+    private static int kind(Object t) {
         if (t == Opcodes.INTEGER) {
             return 0;
         }
@@ -105,12 +79,12 @@ final class SpillLayout {
         return 4;
     }
 
-    /** Every field the frame class needs: name and descriptor. */
-    List<String[]> fields() {
-        List<String[]> fields = new ArrayList<>();
+    /** Every field the suspensions laid out so far need. */
+    List<MethodPlan.Field> fields() {
+        List<MethodPlan.Field> fields = new ArrayList<>();
         for (int k = 0; k < KINDS.length; k++) {
             for (int i = 0; i < max[k]; i++) {
-                fields.add(new String[] {KINDS[k].substring(0, 1) + i, KINDS[k]});
+                fields.add(new MethodPlan.Field(fieldName(k, i), KINDS[k]));
             }
         }
         return fields;

@@ -34,12 +34,12 @@ final class UninitializedNewMover {
     private UninitializedNewMover() {
     }
 
-    /** True when something was moved: the analysis must then be run again. */
-    static boolean apply(MethodContext ctx, TypedFrame[] frames, List<MethodInsnNode> awaits) throws Refusal {
+    /** True when something was moved: the frames must then be computed again. */
+    static boolean apply(MethodContext ctx, TypedFrame[] frames) throws Refusal {
         MethodNode m = ctx.method;
         InsnList insns = m.instructions;
         Set<AbstractInsnNode> news = new LinkedHashSet<>();
-        for (MethodInsnNode call : awaits) {
+        for (MethodInsnNode call : SuspensionAnalysis.reachableAwaits(m, frames)) {
             TypedFrame f = frames[insns.indexOf(call)];
             for (int i = 0; i < f.getLocals(); i++) {
                 if (f.getLocal(i) instanceof UninitializedValue u) {

@@ -15,7 +15,7 @@ public final class EchoMain {
         String name = args.length > 0 ? args[0] : "awaitj";
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-        int perConnection = connections == 1 ? Echo1Conn.ROUND_TRIPS : Echo100Conns.ROUND_TRIPS;
+        int perConnection = Math.max(1, Echo.ROUND_TRIPS / connections);   // batches as the JMH benchmark's
         EchoSystem system = switch (name) {
             case "awaitj" -> new AwaitjEcho();
             case "awaitjOneLoop" -> new AwaitjEcho(true);

@@ -3,7 +3,7 @@ package org.awaitj.benchmarks.echo;
 import java.io.IOException;
 
 /**
- * One system under test of the echo benchmarks (issue 7): an echo server and a client with {@code connections}
+ * One system under test of the echo benchmark ({@link Echo}): an echo server and a client with {@code connections}
  * connections to it, over loopback (127.0.0.1 only), the server and the client each on their own thread (or,
  * for virtual threads, on a scheduler with two carriers). {@link #start} connects once, untimed; each
  * {@link #roundTrips} call has every connection send {@link #PAYLOAD} bytes, wait for all of them to come

@@ -1,0 +1,97 @@
+package org.awaitj.agent.transform;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+import static org.objectweb.asm.Opcodes.*;
+
+/**
+ * Turns each planned await of the body into a suspension point:
+ * <pre>
+ *   aload frame; invokestatic CoroutineSupport.await(x, frame)
+ *   dup; getstatic SUSPENDED; if_acmpne cont; goto suspend_k
+ * resume_k:                      (entered from the entry switch, locals and stack restored)
+ *   aload frame; invokestatic CoroutineSupport.resumeValue(frame)   (throws the awaited exception)
+ * cont:
+ * </pre>
+ * and appends {@code suspend_k} (save the live locals and the stack, set the label, return SUSPENDED) after the
+ * body, outside every exception handler's range.
+ */
+final class AwaitRewriter {
+    private AwaitRewriter() {
+    }
+
+    static void apply(MethodNode body, MethodPlan plan) {
+        SpillCode code = new SpillCode(plan.ctx.frameClass);
+        InsnList insns = body.instructions;
+        for (AbstractInsnNode n : insns.toArray()) {
+            Suspension s = plan.at(n);
+            if (s != null) {
+                rewrite(insns, s, code, plan.ctx.frameClass);
+            }
+        }
+    }
+
+    private static void rewrite(InsnList insns, Suspension s, SpillCode code, String frameClass) {
+        LabelNode cont = new LabelNode();
+        LabelNode suspend = new LabelNode();
+        List<Object> stackWithValue = new ArrayList<>(s.frameStack);
+        stackWithValue.add("java/lang/Object");
+
+        InsnList site = new InsnList();
+        site.add(new VarInsnNode(ALOAD, 0));
+        site.add(new MethodInsnNode(INVOKESTATIC, Names.SUPPORT, Names.SUPPORT_AWAIT, Names.SUPPORT_AWAIT_DESC, false));
+        site.add(new InsnNode(DUP));
+        site.add(suspended());
+        site.add(new JumpInsnNode(IF_ACMPNE, cont));
+        site.add(new JumpInsnNode(GOTO, suspend));
+        site.add(s.resume);
+        site.add(code.frame(s.frameLocals, s.frameStack));
+        site.add(new VarInsnNode(ALOAD, 0));
+        site.add(new MethodInsnNode(INVOKESTATIC, Names.SUPPORT, Names.SUPPORT_RESUME_VALUE,
+                Names.SUPPORT_RESUME_VALUE_DESC, false));
+        site.add(cont);
+        if (!SpillCode.frameAt(s.call.getNext())) {
+            // else the await ends a branch that joins right here (c ? await(a) : await(b)): javac's frame
+            // for the join, which the awaited Object already flowed into, is the frame at cont. Two frames
+            // at one offset would corrupt the StackMapTable.
+            site.add(code.frame(s.frameLocals, stackWithValue));
+        }
+        insns.insert(s.call, site);
+        insns.remove(s.call);
+
+        InsnList out = new InsnList();
+        out.add(suspend);
+        out.add(code.frame(s.frameLocals, stackWithValue));
+        out.add(new InsnNode(POP));
+        for (int i = s.stack.size() - 1; i >= 0; i--) {
+            code.storeTop(out, s.stack.get(i));
+        }
+        for (Suspension.Spill local : s.locals) {
+            if (local.field != null) {
+                code.storeLocal(out, local);
+            }
+        }
+        out.add(new VarInsnNode(ALOAD, 0));
+        out.add(new LdcInsnNode(s.label));
+        out.add(new FieldInsnNode(PUTFIELD, frameClass, "label", "I"));
+        out.add(suspended());
+        out.add(new InsnNode(ARETURN));
+        insns.add(out);
+    }
+
+    private static FieldInsnNode suspended() {
+        return new FieldInsnNode(GETSTATIC, Names.SUPPORT, Names.SUPPORT_SUSPENDED, "Ljava/lang/Object;");
+    }
+}
