@@ -96,7 +96,7 @@ abstract class Clock {
                 return false;
             }
             for (int i = 0; i < ZERO_TIME_TURNS && loop.handedOverByThreads; i++) {
-                if (!loop.inboxEmpty()) {
+                if (!loop.inbox.isEmpty()) {
                     return true;    // the loop takes another turn at this time, the inbox first
                 }
                 Thread.yield();

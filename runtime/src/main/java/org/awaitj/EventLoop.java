@@ -19,11 +19,12 @@ import java.util.random.RandomGenerator;
  * <p>The loop's time is the system's monotonic clock, or virtual time ({@link #withVirtualTime()}).
  */
 public final class EventLoop implements EventLoopMXBean {
-    private final ReadyQueue ready = new ReadyQueue();
+    final ReadyQueue ready;
     final Timers timers = new Timers();
-    private final ConcurrentLinkedQueue<Handle> inbox = new ConcurrentLinkedQueue<>();
+    /** Callbacks other threads hand over, queued on the loop's next turn. */
+    final ConcurrentLinkedQueue<Handle> inbox = new ConcurrentLinkedQueue<>();
     private volatile boolean sleeping;
-    /** Set once another thread hands the loop a callback: virtual time then gives such threads a moment before a jump. */
+    /** Once another thread hands the loop a callback, virtual time gives such threads a moment before a jump. */
     volatile boolean handedOverByThreads;
     private volatile Thread thread;
     private boolean stopping;
@@ -31,15 +32,7 @@ public final class EventLoop implements EventLoopMXBean {
     private boolean debug = Boolean.getBoolean("awaitj.debug");
     private double slowCallbackDuration = 0.1;
     private final Clock clock;
-    /**
-     * Schedule exploration (tests only): each turn's ready entries run in an order drawn from it; null, the
-     * FIFO order, otherwise. Final, so that the loop pays one null check a turn for it.
-     */
-    private final RandomGenerator schedule;
-    /**
-     * Futures of this loop that wait for work elsewhere ({@link ForeignFuture}: a thread, a worker process, a
-     * stage someone else completes) and are not done yet: while there are some, virtual time does not jump.
-     */
+    /** {@link ForeignFuture}s not done yet (work on a thread, in a process...): virtual time does not jump meanwhile. */
     int foreignInFlight;
     /** The task whose step is running (asyncio's {@code _enter_task}/{@code _leave_task} set it), or null. */
     Task<?> currentTask;
@@ -57,17 +50,13 @@ public final class EventLoop implements EventLoopMXBean {
 
     /** A loop on the system's monotonic clock. */
     public EventLoop() {
-        this(Clock.real());
-    }
-
-    private EventLoop(Clock clock) {
-        this(clock, null);
+        this(Clock.real(), null);
     }
 
     /** A loop whose turns run in an order drawn from {@code schedule} (null: FIFO); for org.awaitj.test. */
     EventLoop(Clock clock, RandomGenerator schedule) {
         this.clock = clock;
-        this.schedule = schedule;
+        this.ready = new ReadyQueue(schedule);
     }
 
     /**
@@ -77,7 +66,7 @@ public final class EventLoop implements EventLoopMXBean {
      * its time flows with the real time spent waiting, up to the next timer.
      */
     public static EventLoop withVirtualTime() {
-        return new EventLoop(Clock.virtual());
+        return new EventLoop(Clock.virtual(), null);
     }
 
     /** The loop's monotonic clock, in seconds. */
@@ -315,11 +304,7 @@ public final class EventLoop implements EventLoopMXBean {
     private void runOnce() {
         waitForEvents();
         timers.queueDue(this);
-        int n = ready.size();
-        if (schedule != null && n > 1) {
-            ready.shuffleFirst(n, schedule);
-        }
-        for (; n > 0; n--) {
+        for (int n = ready.beginTurn(); n > 0; n--) {
             Object e = ready.poll();
             if (debug) {
                 Debug.runTimed(this, e);
@@ -368,16 +353,6 @@ public final class EventLoop implements EventLoopMXBean {
         }
         clock.waitEnded(began, next);
         drainInbox();
-    }
-
-    /** Whether another thread handed the loop a callback that it has not queued yet. */
-    boolean inboxEmpty() {
-        return inbox.isEmpty();
-    }
-
-    /** How many entries are ready to run. */
-    int readyCount() {
-        return ready.size();
     }
 
     private void drainInbox() {

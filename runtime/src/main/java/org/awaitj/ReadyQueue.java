@@ -11,6 +11,15 @@ final class ReadyQueue {
     private Object[] ring = new Object[64];
     private int head;
     private int size;
+    /**
+     * Schedule exploration (tests only): each turn's entries run in an order drawn from it; null, in FIFO order.
+     * Final, so that a turn pays one null check for it and adding or polling an entry nothing.
+     */
+    private final RandomGenerator schedule;
+
+    ReadyQueue(RandomGenerator schedule) {
+        this.schedule = schedule;
+    }
 
     void add(Object entry) {
         Object[] q = ring;
@@ -36,11 +45,19 @@ final class ReadyQueue {
     }
 
     /**
-     * Puts the {@code n} oldest entries (one turn's worth) in an order drawn from {@code random}, a uniform
-     * shuffle: schedule exploration. Entries behind them keep their place, so what a turn schedules still
-     * waits for the next one.
+     * A turn begins with the entries ready now: how many it runs. Under schedule exploration they are shuffled
+     * first; what the turn adds behind them keeps its place, and waits for the next turn as always.
      */
-    void shuffleFirst(int n, RandomGenerator random) {
+    int beginTurn() {
+        int n = size;
+        if (schedule != null && n > 1) {
+            shuffleFirst(n, schedule);
+        }
+        return n;
+    }
+
+    /** Puts the {@code n} oldest entries in an order drawn from {@code random}, a uniform shuffle. */
+    private void shuffleFirst(int n, RandomGenerator random) {
         Object[] q = ring;
         int mask = q.length - 1;
         for (int i = n - 1; i > 0; i--) {

@@ -64,7 +64,7 @@ final class TestingBridge extends TestingAccess {
 
     @Override
     public int readyCount(EventLoop loop) {
-        return loop.readyCount();
+        return loop.ready.size();
     }
 
     @Override
