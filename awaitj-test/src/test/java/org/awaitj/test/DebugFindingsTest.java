@@ -32,6 +32,14 @@ class DebugFindingsTest {
         return assertThrows(AssertionError.class, () -> runTest(body)).getMessage();
     }
 
+    /** The test of {@code body} fails with each of {@code expected} in its message, LINE standing for {@link #line}. */
+    private void assertReported(AsyncTestBody<?> body, String... expected) {
+        String m = failureOf(body);
+        for (String e : expected) {
+            assertTrue(m.contains(e.replace("LINE", Integer.toString(line))), m);
+        }
+    }
+
     @Async
     static Coroutine<Void> fails() throws IOException {
         await(sleep(1));
@@ -53,9 +61,8 @@ class DebugFindingsTest {
 
     @Test
     void anExceptionNeverRetrievedFailsTheTest() {
-        String m = failureOf(this::leavesAnExceptionUnretrieved);
-        assertTrue(m.contains("Task exception was never retrieved"), m);
-        assertTrue(m.contains("created at DebugFindingsTest.java:" + line), m);
+        assertReported(this::leavesAnExceptionUnretrieved, "Task exception was never retrieved",
+                "created at DebugFindingsTest.java:LINE");
     }
 
     @Async
@@ -66,9 +73,8 @@ class DebugFindingsTest {
 
     @Test
     void aCoroutineNeverAwaitedFailsTheTest() {
-        String m = failureOf(this::forgetsToAwait);
-        assertTrue(m.contains("coroutine 'DebugFindingsTest.fails' was never awaited (created at "
-                + "DebugFindingsTest.java:" + line + ")"), m);
+        assertReported(this::forgetsToAwait,
+                "coroutine 'DebugFindingsTest.fails' was never awaited (created at DebugFindingsTest.java:LINE)");
     }
 
     @Async
@@ -79,8 +85,7 @@ class DebugFindingsTest {
 
     @Test
     void aBlockingCallOnTheLoopFailsTheTest() {
-        String m = failureOf(this::blocksTheLoop);
-        assertTrue(m.contains("blocking call Thread.sleep on the event loop thread at DebugFindingsTest.java:" + line), m);
+        assertReported(this::blocksTheLoop, "blocking call Thread.sleep on the event loop thread at DebugFindingsTest.java:LINE");
     }
 
     @Async
@@ -91,9 +96,8 @@ class DebugFindingsTest {
 
     @Test
     void aTaskStillPendingAtTheEndFailsTheTest() {
-        String m = failureOf(this::leavesATaskPending);
-        assertTrue(m.contains("task still pending at the end of the test: <Task pending"), m);
-        assertTrue(m.contains("created at DebugFindingsTest.java:" + line), m);
+        assertReported(this::leavesATaskPending, "task still pending at the end of the test: <Task pending",
+                "created at DebugFindingsTest.java:LINE");
     }
 
     @Async
