@@ -159,11 +159,19 @@ final class Awaiting {
             return;
         }
         EventLoop loop = RunningLoop.get();
-        if (loop != null && loop.getDebug() && REPORTED_BLOCKING_CALLS.add(System.identityHashCode(loop) + where)) {
+        if (loop == null || !loop.getDebug()) {
+            return;
+        }
+        boolean first = REPORTED_BLOCKING_CALLS.add(System.identityHashCode(loop) + where);
+        if (first || DebugRecording.active()) {
             Task<?> task = loop.currentTask();
-            Debug.LOG.log(System.Logger.Level.WARNING, "blocking call " + call + " on the event loop thread at " + where
+            String report = "blocking call " + call + " on the event loop thread at " + where
                     + (task != null ? " in " + task : "") + ": it stalls every task; await an asynchronous "
-                    + "equivalent, or run it with toThread(...)");
+                    + "equivalent, or run it with toThread(...)";
+            if (first) {
+                Debug.LOG.log(System.Logger.Level.WARNING, report);
+            }
+            DebugRecording.blockingCall(report);
         }
     }
 

@@ -5,8 +5,8 @@ package org.awaitj;
  * <ul>
  * <li>{@link #time()}: the loop's monotonic time in seconds, which timers are keyed by and
  *     {@link EventLoop#time()} returns;</li>
- * <li>{@link #jumpTo}: when nothing is ready and a timer is pending, whether the clock can move to that timer
- *     at once, so that the loop need not wait at all;</li>
+ * <li>{@link #jumpTo}: when nothing is ready and a timer is pending, whether the loop need not wait at all,
+ *     because the clock moved to that timer at once;</li>
  * <li>{@link #blockMillis}: otherwise, how long the loop's selector may block before the next timer is due;</li>
  * <li>{@link #waitBegins()} and {@link #waitEnded}: how long such a real wait lasted.</li>
  * </ul>
@@ -27,10 +27,11 @@ abstract class Clock {
     abstract double time();
 
     /**
-     * Nothing is ready and the next timer is due at {@code when}: true if the clock moved there, so that the
-     * loop runs the timer without waiting; false if the loop must wait for it in its selector.
+     * Nothing is ready and the next timer is due at {@code when}: true if the loop need not wait (the clock
+     * moved there, or another thread has just handed the loop work to run first); false if the loop must wait
+     * for the timer in its selector.
      */
-    abstract boolean jumpTo(double when, SelectorEvents io);
+    abstract boolean jumpTo(double when, EventLoop loop);
 
     /** How long the selector may block for {@code next} to become due, in milliseconds; -1 (no timer) until woken. */
     final long blockMillis(Handle next) {
@@ -53,7 +54,7 @@ abstract class Clock {
         }
 
         @Override
-        boolean jumpTo(double when, SelectorEvents io) {
+        boolean jumpTo(double when, EventLoop loop) {
             return false;
         }
 
@@ -69,10 +70,19 @@ abstract class Clock {
 
     /**
      * Virtual time: it jumps to the next timer whenever nothing else is ready, so tests see exact times and run
-     * at once. While the loop watches channels it cannot know when a peer will answer, so it then waits for
-     * real, and virtual time flows with the real time spent waiting, up to the next timer.
+     * at once. While the loop waits on work elsewhere, a watched channel (a peer's answer) or a foreign future (a
+     * thread, a worker process, a stage someone else completes), nobody knows when that work ends: the loop then
+     * waits for real, and virtual time flows with the real time spent waiting, up to the next timer.
      */
     private static final class Virtual extends Clock {
+        /**
+         * Before a jump, how many times the loop looks at its inbox, yielding the processor in between, so that a
+         * callback another thread is handing over right now (callSoonThreadsafe) runs before the timers, at the
+         * same time, rather than after a jump. Only loops that other threads hand callbacks to pay for it (about
+         * a microsecond a jump).
+         */
+        private static final int ZERO_TIME_TURNS = 3;
+
         private double now;
 
         @Override
@@ -81,9 +91,15 @@ abstract class Clock {
         }
 
         @Override
-        boolean jumpTo(double when, SelectorEvents io) {
-            if (io.watchesChannels()) {
+        boolean jumpTo(double when, EventLoop loop) {
+            if (loop.foreignInFlight > 0 || loop.io.watchesChannels()) {
                 return false;
+            }
+            for (int i = 0; i < ZERO_TIME_TURNS && loop.handedOverByThreads; i++) {
+                if (!loop.inbox.isEmpty()) {
+                    return true;    // the loop takes another turn at this time, the inbox first
+                }
+                Thread.yield();
             }
             now = Math.max(now, when);
             return true;

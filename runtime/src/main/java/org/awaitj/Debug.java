@@ -89,9 +89,13 @@ final class Debug {
         @Override
         public void run() {
             if (!started) {
-                LOG.log(System.Logger.Level.WARNING, "coroutine '" + coroutine + "' was never awaited (created at "
-                        + Debug.where(where) + "): await it, or schedule it with createTask");
+                LOG.log(System.Logger.Level.WARNING, message());
             }
+        }
+
+        String message() {
+            return "coroutine '" + coroutine + "' was never awaited (created at " + Debug.where(where)
+                    + "): await it, or schedule it with createTask";
         }
     }
 
@@ -100,6 +104,7 @@ final class Debug {
         CreationSite site = new CreationSite(c.describe(), callerOutsideRuntime());
         c.result = site;
         Cleaners.CLEANER.register(c, site);
+        DebugRecording.created(site);
     }
 
     /** A coroutine starts: it was awaited or scheduled after all. */
@@ -112,7 +117,7 @@ final class Debug {
 
     /** An exception that nobody has looked at yet; reported when its future is collected. */
     static final class Unretrieved implements Runnable {
-        private final String what;
+        final String what;
         final Throwable error;
         volatile boolean retrieved;
 
@@ -133,6 +138,9 @@ final class Debug {
         String what = (f instanceof Task<?> ? "Task" : "Future") + " exception was never retrieved: " + f;
         Unretrieved u = new Unretrieved(what, error);
         Cleaners.CLEANER.register(f, u);
+        if (tracking) {
+            DebugRecording.failed(u);
+        }
         return u;
     }
 

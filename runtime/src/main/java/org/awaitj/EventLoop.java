@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.Selector;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.random.RandomGenerator;
 
 /**
  * A single-threaded event loop, like asyncio's: a FIFO ready queue of callbacks and task steps, a timer heap
@@ -18,16 +19,21 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * <p>The loop's time is the system's monotonic clock, or virtual time ({@link #withVirtualTime()}).
  */
 public final class EventLoop implements EventLoopMXBean {
-    private final ReadyQueue ready = new ReadyQueue();
+    final ReadyQueue ready;
     final Timers timers = new Timers();
-    private final ConcurrentLinkedQueue<Handle> inbox = new ConcurrentLinkedQueue<>();
+    /** Callbacks other threads hand over, queued on the loop's next turn. */
+    final ConcurrentLinkedQueue<Handle> inbox = new ConcurrentLinkedQueue<>();
     private volatile boolean sleeping;
+    /** Once another thread hands the loop a callback, virtual time gives such threads a moment before a jump. */
+    volatile boolean handedOverByThreads;
     private volatile Thread thread;
     private boolean stopping;
     private boolean closed;
     private boolean debug = Boolean.getBoolean("awaitj.debug");
     private double slowCallbackDuration = 0.1;
     private final Clock clock;
+    /** {@link ForeignFuture}s not done yet (work on a thread, in a process...): virtual time does not jump meanwhile. */
+    int foreignInFlight;
     /** The task whose step is running (asyncio's {@code _enter_task}/{@code _leave_task} set it), or null. */
     Task<?> currentTask;
     /**
@@ -44,11 +50,13 @@ public final class EventLoop implements EventLoopMXBean {
 
     /** A loop on the system's monotonic clock. */
     public EventLoop() {
-        this(Clock.real());
+        this(Clock.real(), null);
     }
 
-    private EventLoop(Clock clock) {
+    /** A loop whose turns run in an order drawn from {@code schedule} (null: FIFO); for org.awaitj.test. */
+    EventLoop(Clock clock, RandomGenerator schedule) {
         this.clock = clock;
+        this.ready = new ReadyQueue(schedule);
     }
 
     /**
@@ -58,7 +66,7 @@ public final class EventLoop implements EventLoopMXBean {
      * its time flows with the real time spent waiting, up to the next timer.
      */
     public static EventLoop withVirtualTime() {
-        return new EventLoop(Clock.virtual());
+        return new EventLoop(Clock.virtual(), null);
     }
 
     /** The loop's monotonic clock, in seconds. */
@@ -92,6 +100,9 @@ public final class EventLoop implements EventLoopMXBean {
         checkOpen();
         Handle h = new Handle(callback, Double.NaN, 0);
         inbox.add(h);
+        if (!handedOverByThreads && Thread.currentThread() != thread) {
+            handedOverByThreads = true;
+        }
         if (sleeping) {
             io.wakeUp();
         }
@@ -192,6 +203,7 @@ public final class EventLoop implements EventLoopMXBean {
         ready.close();
         timers.clear();
         inbox.clear();
+        foreignInFlight = 0;    // nothing waits any more: their outcomes will be dropped
         defaultExecutor.close();
         io.close();
     }
@@ -292,7 +304,7 @@ public final class EventLoop implements EventLoopMXBean {
     private void runOnce() {
         waitForEvents();
         timers.queueDue(this);
-        for (int n = ready.size(); n > 0; n--) {
+        for (int n = ready.beginTurn(); n > 0; n--) {
             Object e = ready.poll();
             if (debug) {
                 Debug.runTimed(this, e);
@@ -323,7 +335,7 @@ public final class EventLoop implements EventLoopMXBean {
             return;
         }
         Handle next = timers.next();
-        if (next != null && clock.jumpTo(next.when, io)) {
+        if (next != null && clock.jumpTo(next.when, this)) {
             io.poll();      // lets cancelled keys go, so closed channels release their sockets
             return;
         }

@@ -25,6 +25,9 @@ import org.awaitj.process.ProcessPoolExecutor;
  * worker process) is stopped at once, not on a later turn of the loop: its worker thread is interrupted, its
  * worker process killed. A stage made elsewhere is cancelled by a done callback, a turn later, as asyncio's
  * {@code wrap_future} does: the stage's own callbacks then do not run inside the call to {@code cancel}.
+ *
+ * <p>From the moment the foreign side holds the future until the future is done, by whichever path, it counts
+ * in its loop's {@link EventLoop#foreignInFlight}: virtual time does not jump while such work may still end.
  */
 final class ForeignFuture<T> extends Future<T> implements BiConsumer<T, Throwable> {
     /** The work this future started, stopped when it is cancelled; null for a stage made elsewhere. */
@@ -37,6 +40,7 @@ final class ForeignFuture<T> extends Future<T> implements BiConsumer<T, Throwabl
     /** A future of {@code loop} that follows {@code stage}; cancelling it cancels the stage. */
     static <T> Future<T> fromStage(CompletionStage<T> stage, EventLoop loop) {
         ForeignFuture<T> f = new ForeignFuture<>(loop);
+        f.inFlight();
         stage.whenComplete(f);
         f.whenDone(done -> {
             if (done.isCancelled()) {
@@ -66,11 +70,13 @@ final class ForeignFuture<T> extends Future<T> implements BiConsumer<T, Throwabl
         if (executor instanceof ProcessPoolExecutor pool) {
             CompletableFuture<T> remote = pool.submitRemote(fn);  // RejectedExecutionException now if not Serializable
             f.work = remote;
+            f.inFlight();
             remote.whenComplete(f::complete);   // its exceptions are the worker's own: none to unwrap
         } else {
             Work<T> work = new Work<>(fn, f);
             f.work = work;
-            executor.execute(work);
+            executor.execute(work);             // counted only once accepted: a rejection leaves nothing in flight
+            f.inFlight();
         }
         return f;
     }
@@ -124,17 +130,49 @@ final class ForeignFuture<T> extends Future<T> implements BiConsumer<T, Throwabl
         if (error == null) {
             setResult(value);
         } else if (error instanceof CancellationException) {
-            super.cancel(error.getMessage());    // the foreign side is cancelled already
+            cancelHere(error.getMessage());    // the foreign side is cancelled already
         } else {
             setException(error);
         }
     }
 
+    /** The foreign side holds this future now: it counts as work in flight until the future is done. */
+    private void inFlight() {
+        loop.foreignInFlight++;
+    }
+
+    /** Done, whichever way: the loop waits for the foreign side no longer. Once, as a future is done once. */
+    private void ended() {
+        if (loop.foreignInFlight > 0) {
+            loop.foreignInFlight--;
+        }
+    }
+
+    @Override
+    public void setResult(T value) {
+        super.setResult(value);
+        ended();
+    }
+
+    @Override
+    public void setException(Throwable error) {
+        super.setException(error);
+        ended();
+    }
+
     @Override
     public boolean cancel(String msg) {
-        boolean cancelled = super.cancel(msg);
+        boolean cancelled = cancelHere(msg);
         if (cancelled && work != null) {
             work.cancel(true);
+        }
+        return cancelled;
+    }
+
+    private boolean cancelHere(String msg) {
+        boolean cancelled = super.cancel(msg);
+        if (cancelled) {
+            ended();
         }
         return cancelled;
     }

@@ -1,5 +1,7 @@
 package org.awaitj;
 
+import java.util.random.RandomGenerator;
+
 /**
  * An event loop's ready queue (asyncio's {@code _ready}): the callback {@link Handle}s and {@link Task}s to
  * run, first in first out, in a growable ring array (a power of two long, so an index wraps with a mask).
@@ -9,6 +11,15 @@ final class ReadyQueue {
     private Object[] ring = new Object[64];
     private int head;
     private int size;
+    /**
+     * Schedule exploration (tests only): each turn's entries run in an order drawn from it; null, in FIFO order.
+     * Final, so that a turn pays one null check for it and adding or polling an entry nothing.
+     */
+    private final RandomGenerator schedule;
+
+    ReadyQueue(RandomGenerator schedule) {
+        this.schedule = schedule;
+    }
 
     void add(Object entry) {
         Object[] q = ring;
@@ -31,6 +42,31 @@ final class ReadyQueue {
 
     int size() {
         return size;
+    }
+
+    /**
+     * A turn begins with the entries ready now: how many it runs. Under schedule exploration they are shuffled
+     * first; what the turn adds behind them keeps its place, and waits for the next turn as always.
+     */
+    int beginTurn() {
+        int n = size;
+        if (schedule != null && n > 1) {
+            shuffleFirst(n, schedule);
+        }
+        return n;
+    }
+
+    /** Puts the {@code n} oldest entries in an order drawn from {@code random}, a uniform shuffle. */
+    private void shuffleFirst(int n, RandomGenerator random) {
+        Object[] q = ring;
+        int mask = q.length - 1;
+        for (int i = n - 1; i > 0; i--) {
+            int a = (head + i) & mask;
+            int b = (head + random.nextInt(i + 1)) & mask;
+            Object e = q[a];
+            q[a] = q[b];
+            q[b] = e;
+        }
     }
 
     /** Drops every entry for good: the loop is closed, and adding throws from now on. */

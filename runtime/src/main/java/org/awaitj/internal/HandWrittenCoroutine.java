@@ -23,6 +23,9 @@ public abstract class HandWrittenCoroutine<T> extends Coroutine<T> {
     /** "Class.method", with the simple name of the owner. */
     @Override
     protected final String describe() {
+        if (owner == null) {
+            return super.describe();    // debug mode asks from Coroutine's constructor, before this one has run
+        }
         return owner.getSimpleName() + "." + method;
     }
 
