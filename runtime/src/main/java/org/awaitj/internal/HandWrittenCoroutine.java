@@ -23,6 +23,9 @@ public abstract class HandWrittenCoroutine<T> extends Coroutine<T> {
     /** "Class.method", with the simple name of the owner. */
     @Override
     protected final String describe() {
+        if (owner == null) {
+            return getClass().getName();    // in Coroutine's constructor, where debug mode records the creation
+        }
         return owner.getSimpleName() + "." + method;
     }
 
