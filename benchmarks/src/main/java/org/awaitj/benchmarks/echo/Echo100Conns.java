@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link #ROUND_TRIPS} round trips, concurrently.
  *
  * <p>Server and client each run on their own thread: an awaitj event loop each, a one-thread Netty event loop
- * group each, two virtual-thread carriers (see {@link VirtualThreadEcho}). {@code -prof gc} gives the bytes
+ * group each, two virtual-thread carriers (see {@link VirtualThreadEcho}); {@code awaitjGroup2} and
+ * {@code nettyEpoll2} give the server two loop threads (three threads in all). {@code -prof gc} gives the bytes
  * allocated per round trip by all threads, client and server together.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -70,6 +71,45 @@ public class Echo100Conns {
         }
     }
 
+    /** The server on a LoopGroup(2): a SO_REUSEPORT listener on each of its two loops; the client on one loop. */
+    @State(Scope.Benchmark)
+    public static class AwaitjGroup2 extends EchoState {
+        public AwaitjGroup2() {
+            super(CONNECTIONS);
+        }
+
+        @Override
+        protected EchoSystem create() {
+            return new AwaitjGroupEcho(2);
+        }
+    }
+
+    /** Netty's native epoll transport, one server event loop as {@link Netty} has. */
+    @State(Scope.Benchmark)
+    public static class NettyEpoll extends EchoState {
+        public NettyEpoll() {
+            super(CONNECTIONS);
+        }
+
+        @Override
+        protected EchoSystem create() {
+            return new NettyEcho(true, 1);
+        }
+    }
+
+    /** Netty's native epoll transport with two server event loops: the counterpart of {@link AwaitjGroup2}. */
+    @State(Scope.Benchmark)
+    public static class NettyEpoll2 extends EchoState {
+        public NettyEpoll2() {
+            super(CONNECTIONS);
+        }
+
+        @Override
+        protected EchoSystem create() {
+            return new NettyEcho(true, 2);
+        }
+    }
+
     @State(Scope.Benchmark)
     public static class VirtualThread extends EchoState {
         public VirtualThread() {
@@ -97,6 +137,24 @@ public class Echo100Conns {
     @Benchmark
     @OperationsPerInvocation(CONNECTIONS * ROUND_TRIPS)
     public void netty(Netty s) throws Exception {
+        s.roundTrips(ROUND_TRIPS);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(CONNECTIONS * ROUND_TRIPS)
+    public void awaitjGroup2(AwaitjGroup2 s) throws Exception {
+        s.roundTrips(ROUND_TRIPS);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(CONNECTIONS * ROUND_TRIPS)
+    public void nettyEpoll(NettyEpoll s) throws Exception {
+        s.roundTrips(ROUND_TRIPS);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(CONNECTIONS * ROUND_TRIPS)
+    public void nettyEpoll2(NettyEpoll2 s) throws Exception {
         s.roundTrips(ROUND_TRIPS);
     }
 
