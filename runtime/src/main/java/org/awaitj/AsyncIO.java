@@ -267,6 +267,35 @@ public final class AsyncIO {
         return Server.start(handler, host, port, java.util.Objects.requireNonNull(ssl, "ssl"));
     }
 
+    /** {@link #openConnection(String, int)} with options: TLS, happy eyeballs (see {@link org.awaitj.io.ConnectOptions}). */
+    public static Coroutine<Connection> openConnection(String host, int port, org.awaitj.io.ConnectOptions options)
+            throws java.io.IOException {
+        return Connection.connect(host, port, options);
+    }
+
+    /** {@link #openConnection(String, int)} with happy eyeballs: {@link org.awaitj.io.ConnectOptions#happyEyeballsDelay}. */
+    public static Coroutine<Connection> openConnection(String host, int port, double happyEyeballsDelay)
+            throws java.io.IOException {
+        return Connection.connect(host, port, org.awaitj.io.ConnectOptions.defaults().happyEyeballsDelay(happyEyeballsDelay));
+    }
+
+    /** Connects to the Unix domain socket at {@code path}: the same streams as over TCP. */
+    public static Coroutine<Connection> openUnixConnection(java.nio.file.Path path) throws java.io.IOException {
+        return Connection.openUnix(path);
+    }
+
+    /** Listens on a Unix domain socket at {@code path}; closing the server removes the socket file. */
+    public static Coroutine<Server> startUnixServer(ConnectionHandler handler, java.nio.file.Path path)
+            throws java.io.IOException {
+        return Server.startUnix(handler, path);
+    }
+
+    /** A UDP endpoint bound to {@code local} and connected to {@code remote}, either of which may be null. */
+    public static Coroutine<org.awaitj.io.DatagramEndpoint> createDatagramEndpoint(java.net.SocketAddress local,
+            java.net.SocketAddress remote) throws java.io.IOException {
+        return org.awaitj.io.DatagramEndpoint.create(local, remote);
+    }
+
     /**
      * Starts {@code command} with its stdin, stdout and stderr piped to the returned {@link Subprocess}'s
      * streams. Throws {@link java.io.IOException} when the program cannot be started.

@@ -130,8 +130,9 @@ final class Awaiting {
         }
         if (f.loop != task.loop) {
             throw new IllegalStateException("task " + task.getName() + " awaits a future of another event loop in "
-                    + frame.describe() + ": futures belong to the loop that created them; use "
-                    + "runCoroutineThreadsafe or toCompletableFuture() to cross loops");
+                    + frame.describe() + ": futures belong to the loop that created them; await a "
+                    + "CompletableFuture instead (the future's own loop can hand over future.toCompletableFuture()), "
+                    + "or run the work there with runCoroutineThreadsafe");
         }
         task.suspendOn(f, frame);
         return SUSPENDED;

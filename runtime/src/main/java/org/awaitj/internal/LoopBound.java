@@ -26,7 +26,9 @@ public abstract class LoopBound {
         if (loop != l) {
             if (loop != null) {
                 throw new IllegalStateException(this + " is bound to a different event loop: a queue or "
-                        + "synchronisation primitive belongs to the loop of the first task that waited on it");
+                        + "synchronisation primitive belongs to the loop of the first task that waited on it. "
+                        + "To pass values between the loops of a LoopGroup, complete a CompletableFuture and await "
+                        + "it, or run the code on the other loop with runCoroutineThreadsafe");
             }
             loop = l;
         }

@@ -25,7 +25,17 @@ public final class Connection implements AsyncCloseable {
 
     /** What {@link AsyncIO#openConnection} does; {@code ssl} null for plain TCP. */
     public static Coroutine<Connection> open(String host, int port, javax.net.ssl.SSLContext ssl) {
-        return Connector.open(host, port, ssl);
+        return Connector.open(host, port, ssl == null ? ConnectOptions.defaults() : ConnectOptions.defaults().ssl(ssl));
+    }
+
+    /** What {@link AsyncIO#openConnection(String, int, ConnectOptions)} does. */
+    public static Coroutine<Connection> connect(String host, int port, ConnectOptions options) {
+        return Connector.open(host, port, options);
+    }
+
+    /** What {@link AsyncIO#openUnixConnection} does. */
+    public static Coroutine<Connection> openUnix(java.nio.file.Path path) {
+        return Connector.openUnix(path);
     }
 
     Connection(StreamReader reader, StreamWriter writer) {

@@ -12,7 +12,8 @@ abstract class FlowControlTransport implements Transport {
     private static final int DEFAULT_HIGH_WATER = 64 * 1024;
     private static final int DEFAULT_LOW_WATER = 16 * 1024;
 
-    final Protocol protocol;
+    /** Who hears of the transport's events; replaced once, when TLS is started over a plain connection. */
+    Protocol protocol;
     private long bufferSize;
     private int highWater = DEFAULT_HIGH_WATER;
     private int lowWater = DEFAULT_LOW_WATER;
@@ -20,6 +21,11 @@ abstract class FlowControlTransport implements Transport {
 
     FlowControlTransport(Protocol protocol) {
         this.protocol = protocol;
+    }
+
+    /** From now on {@code p} hears of this transport's events: startTls slips a TLS layer in between. */
+    final void setProtocol(Protocol p) {
+        protocol = p;
     }
 
     @Override

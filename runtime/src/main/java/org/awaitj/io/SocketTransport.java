@@ -31,8 +31,8 @@ final class SocketTransport extends FlowControlTransport {
     private boolean closing;
     /** 0 while the connection is up; counts writes attempted after it was lost (asyncio's {@code _conn_lost}). */
     private int connLost;
-    /** The server that accepted this connection, told when it ends; null on the client side. */
-    private Server server;
+    /** The listener that accepted this connection, told when it ends; null on the client side. */
+    private Listener server;
 
     SocketTransport(EventLoop loop, SocketChannel channel, Protocol protocol) {
         super(protocol);
@@ -41,7 +41,7 @@ final class SocketTransport extends FlowControlTransport {
     }
 
     /** Tells the protocol the connection is made and starts reading. */
-    void start(Server owner) {
+    void start(Listener owner) {
         this.server = owner;
         if (owner != null) {
             owner.attach(this);

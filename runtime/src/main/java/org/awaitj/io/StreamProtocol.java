@@ -41,6 +41,14 @@ final class StreamProtocol implements Protocol {
         return writer;
     }
 
+    /** The connection goes on over {@code t} (TLS started over the old one): asyncio's {@code _replace_transport}. */
+    void replaceTransport(Transport t) {
+        transport = t;
+        if (reader != null) {
+            reader.setTransport(t);
+        }
+    }
+
     @Override
     public void connectionMade(Transport t) {
         transport = t;

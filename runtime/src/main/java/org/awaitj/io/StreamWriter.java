@@ -3,6 +3,7 @@ package org.awaitj.io;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 
 import org.awaitj.AsyncIO;
 import org.awaitj.Coroutine;
@@ -23,7 +24,10 @@ import org.awaitj.internal.CoroutineSupport;
  * Loop thread only.
  */
 public final class StreamWriter {
-    private final Transport transport;
+    /** The plain transport, until {@link #startTls} replaces it with TLS over it. */
+    private Transport transport;
+    /** A startTls handshake is under way: writing now would put plain bytes among the TLS records. */
+    private boolean upgrading;
     private final StreamProtocol protocol;
     private final StreamReader reader;
 
@@ -37,17 +41,57 @@ public final class StreamWriter {
      * Sends {@code data}, or buffers it (as a copy) for the loop to send when the socket can take it. Once the
      * writer is closing, or the connection was lost, the bytes are dropped (a {@link #drain()} then throws).
      *
-     * @throws IllegalStateException after {@link #writeEof()}
+     * @throws IllegalStateException after {@link #writeEof()}, or while {@link #startTls} is under way
      */
     public void write(byte[] data) {
+        if (upgrading) {
+            throw new IllegalStateException("write() while startTls() is under way: await it first");
+        }
         transport.write(data);
     }
 
     /** Writes each array in turn. */
     public void writeLines(List<byte[]> lines) {
         for (byte[] line : lines) {
-            transport.write(line);
+            write(line);
         }
+    }
+
+    /**
+     * Upgrades this plain connection to TLS in place, as the client (asyncio's {@code writer.start_tls}, the
+     * STARTTLS of SMTP, IMAP, XMPP...): the handshake goes out after the bytes written so far, and the
+     * server's certificate must name {@code serverHostname}. Once it returns, this writer and its reader go on
+     * over TLS. Bytes the reader buffered before the upgrade stay as they came; a failed handshake throws its
+     * {@link javax.net.ssl.SSLException} and drops the connection, as cancelling the awaiting task does.
+     *
+     * @throws UnsupportedOperationException if the connection is TLS already, or not a socket
+     */
+    public Coroutine<Void> startTls(SSLContext ssl, String serverHostname) throws IOException {
+        return StartTls.start(this, ssl, java.util.Objects.requireNonNull(serverHostname,
+                "startTls needs the server's host name, to check its certificate"));
+    }
+
+    /** {@link #startTls(SSLContext, String)} as the server: {@code ssl} holds the key and certificate. */
+    public Coroutine<Void> startTls(SSLContext ssl) throws IOException {
+        return StartTls.start(this, ssl, null);
+    }
+
+    Transport transport() {
+        return transport;
+    }
+
+    StreamProtocol protocol() {
+        return protocol;
+    }
+
+    void setUpgrading(boolean upgrading) {
+        this.upgrading = upgrading;
+    }
+
+    /** TLS is up: from now on the writer, its reader and their protocol go through {@code tls}. */
+    void replaceTransport(Transport tls) {
+        transport = tls;
+        protocol.replaceTransport(tls);
     }
 
     /**

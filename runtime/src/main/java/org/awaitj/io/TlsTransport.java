@@ -1,10 +1,12 @@
 package org.awaitj.io;
 
 import java.net.SocketAddress;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
 
 import org.awaitj.EventLoop;
 import org.awaitj.Future;
@@ -20,6 +22,10 @@ import org.awaitj.Handle;
  * milliseconds, about what asyncio's {@code SSLObject} costs the loop too. The handshake must end within
  * 60 seconds (asyncio's {@code ssl_handshake_timeout}). TLS has no half-close here, as in asyncio: EOF from
  * the peer, or its close_notify, closes the connection.
+ *
+ * <p>Started over a connection that is already up (STARTTLS), it is an upgrade: the application's protocol
+ * was told of the connection long ago, so it is not told again when the handshake is done, and it hears of
+ * a loss even during the handshake.
  */
 final class TlsTransport implements Transport, Protocol {
     private static final System.Logger LOG = System.getLogger("org.awaitj");
@@ -28,6 +34,8 @@ final class TlsTransport implements Transport, Protocol {
     private final EventLoop loop;
     private final TlsEngine engine;
     private final Protocol app;
+    /** Started over a connection the application already uses: see the class comment. */
+    private final boolean upgrade;
     private final Future<Void> handshake;
     private Transport socket;
     private Handle handshakeTimer;
@@ -39,10 +47,31 @@ final class TlsTransport implements Transport, Protocol {
     private Throwable error;
 
     TlsTransport(EventLoop loop, SSLEngine engine, Protocol app) {
+        this(loop, engine, app, false);
+    }
+
+    TlsTransport(EventLoop loop, SSLEngine engine, Protocol app, boolean upgrade) {
         this.loop = loop;
         this.engine = new TlsEngine(engine, records -> socket.write(records));
         this.app = app;
+        this.upgrade = upgrade;
         this.handshake = loop.createFuture();
+    }
+
+    /** A client engine that sends {@code host} (SNI) and checks that the server's certificate names it. */
+    static SSLEngine clientEngine(SSLContext ssl, String host, int port) {
+        SSLEngine engine = ssl.createSSLEngine(host, port);
+        engine.setUseClientMode(true);
+        SSLParameters params = engine.getSSLParameters();
+        params.setEndpointIdentificationAlgorithm("HTTPS");
+        engine.setSSLParameters(params);
+        return engine;
+    }
+
+    static SSLEngine serverEngine(SSLContext ssl) {
+        SSLEngine engine = ssl.createSSLEngine();
+        engine.setUseClientMode(false);
+        return engine;
     }
 
     /** Completes when the handshake is done (the application is connected by then), fails if it fails. */
@@ -110,21 +139,21 @@ final class TlsTransport implements Transport, Protocol {
             handshake.setException(cause != null ? cause
                     : new SSLHandshakeException("the connection was lost during the TLS handshake"));
         }
-        if (handshakeDone) {
+        if (handshakeDone || upgrade) {
             app.connectionLost(cause);
         }
     }
 
     @Override
     public void pauseWriting() {
-        if (handshakeDone) {
+        if (handshakeDone || upgrade) {
             app.pauseWriting();
         }
     }
 
     @Override
     public void resumeWriting() {
-        if (handshakeDone) {
+        if (handshakeDone || upgrade) {
             app.resumeWriting();
         }
     }
@@ -186,7 +215,9 @@ final class TlsTransport implements Transport, Protocol {
         if (handshakeTimer != null) {
             handshakeTimer.cancel();
         }
-        app.connectionMade(this);
+        if (!upgrade) {
+            app.connectionMade(this);
+        }
         if (!handshake.isDone()) {
             handshake.setResult(null);
         }

@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * constant.
  *
  * <p>Server and client each run on their own thread: an awaitj event loop each, a one-thread Netty event loop
- * group each, two virtual-thread carriers (see {@link VirtualThreadEcho}). {@code -prof gc} gives the bytes
+ * group each, two virtual-thread carriers (see {@link VirtualThreadEcho}); {@code awaitjGroup2} and
+ * {@code nettyEpoll2} give the server two loop threads (three threads in all). {@code -prof gc} gives the bytes
  * allocated per round trip by all threads, client and server together.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -54,6 +55,30 @@ public class Echo {
         }
     }
 
+    /** The server on a LoopGroup(2): a SO_REUSEPORT listener on each of its two loops; the client on one loop. */
+    public static class AwaitjGroup2 extends EchoState {
+        @Override
+        protected EchoSystem create() {
+            return new AwaitjGroupEcho(2);
+        }
+    }
+
+    /** Netty's native epoll transport, one server event loop as {@link Netty} has. */
+    public static class NettyEpoll extends EchoState {
+        @Override
+        protected EchoSystem create() {
+            return new NettyEcho(true, 1);
+        }
+    }
+
+    /** Netty's native epoll transport with two server event loops: the counterpart of {@link AwaitjGroup2}. */
+    public static class NettyEpoll2 extends EchoState {
+        @Override
+        protected EchoSystem create() {
+            return new NettyEcho(true, 2);
+        }
+    }
+
     public static class VirtualThread extends EchoState {
         @Override
         protected EchoSystem create() {
@@ -76,6 +101,24 @@ public class Echo {
     @Benchmark
     @OperationsPerInvocation(ROUND_TRIPS)
     public void netty(Netty s) throws Exception {
+        s.roundTrips();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ROUND_TRIPS)
+    public void awaitjGroup2(AwaitjGroup2 s) throws Exception {
+        s.roundTrips();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ROUND_TRIPS)
+    public void nettyEpoll(NettyEpoll s) throws Exception {
+        s.roundTrips();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ROUND_TRIPS)
+    public void nettyEpoll2(NettyEpoll2 s) throws Exception {
         s.roundTrips();
     }
 

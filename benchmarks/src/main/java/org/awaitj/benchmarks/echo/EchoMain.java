@@ -5,7 +5,8 @@ package org.awaitj.benchmarks.echo;
  * and prints its round trips per second, once per second.
  *
  * <pre>{@code java -javaagent:agent/target/awaitj-agent.jar -cp benchmarks/target/benchmarks.jar \
- *     org.awaitj.benchmarks.echo.EchoMain awaitj|awaitjOneLoop|netty|virtualThread [connections [seconds]]}</pre>
+ *     org.awaitj.benchmarks.echo.EchoMain awaitj|awaitjOneLoop|awaitjGroup2|netty|nettyEpoll|nettyEpoll2|virtualThread \
+ *     [connections [seconds]]}</pre>
  */
 public final class EchoMain {
     private EchoMain() {
@@ -19,10 +20,13 @@ public final class EchoMain {
         EchoSystem system = switch (name) {
             case "awaitj" -> new AwaitjEcho();
             case "awaitjOneLoop" -> new AwaitjEcho(true);
+            case "awaitjGroup2" -> new AwaitjGroupEcho(2);
             case "netty" -> new NettyEcho();
+            case "nettyEpoll" -> new NettyEcho(true, 1);
+            case "nettyEpoll2" -> new NettyEcho(true, 2);
             case "virtualThread" -> new VirtualThreadEcho();
             default -> throw new IllegalArgumentException("unknown system " + name
-                    + ": awaitj, awaitjOneLoop, netty or virtualThread");
+                    + ": awaitj, awaitjOneLoop, awaitjGroup2, netty, nettyEpoll, nettyEpoll2 or virtualThread");
         };
         system.start(connections);
         long total = 0;

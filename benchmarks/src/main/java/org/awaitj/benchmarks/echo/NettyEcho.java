@@ -10,7 +10,13 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -28,16 +34,40 @@ import java.util.concurrent.TimeUnit;
  * accepting and serving every connection with Netty's classic echo handler ({@code write} on read,
  * {@code flush} on read-complete); the client is another one-thread group whose handlers send the payload from
  * the pooled allocator and send again once all of it came back. TCP_NODELAY on both sides; the leak detector
- * is off (it samples buffers in its default mode).
+ * is off (it samples buffers in its default mode). {@code new NettyEcho(true, n)} uses the native epoll
+ * transport instead (Linux x86_64), with {@code n} server event loops.
  */
 public final class NettyEcho implements EchoSystem {
     private final byte[] payload = EchoSystem.payload();
+    private final boolean epoll;
+    private final int serverThreads;
     private EventLoopGroup serverGroup;
     private EventLoopGroup clientGroup;
     private Channel serverChannel;
     private final List<Client> clients = new ArrayList<>();
     private int running;        // client event loop only
     private CompletableFuture<Void> batchDone;
+
+    /** The NIO transport, one server event loop. */
+    public NettyEcho() {
+        this(false, 1);
+    }
+
+    /** With {@code epoll}, the native epoll transport; {@code serverThreads} event loops serve the connections. */
+    public NettyEcho(boolean epoll, int serverThreads) {
+        this.epoll = epoll;
+        this.serverThreads = serverThreads;
+    }
+
+    private IoHandlerFactory ioHandler() {
+        if (!epoll) {
+            return NioIoHandler.newFactory();
+        }
+        if (!Epoll.isAvailable()) {
+            throw new IllegalStateException("netty: the native epoll transport is not available", Epoll.unavailabilityCause());
+        }
+        return EpollIoHandler.newFactory();
+    }
 
     @Sharable
     static final class EchoServerHandler extends ChannelInboundHandlerAdapter {
@@ -134,14 +164,16 @@ public final class NettyEcho implements EchoSystem {
     @Override
     public void start(int n) throws Exception {
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
-        serverGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("netty-echo-server", true),
-                NioIoHandler.newFactory());
+        serverGroup = new MultiThreadIoEventLoopGroup(serverThreads, new DefaultThreadFactory("netty-echo-server", true),
+                ioHandler());
         clientGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("netty-echo-client", true),
-                NioIoHandler.newFactory());
+                ioHandler());
+        Class<? extends ServerChannel> serverType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        Class<? extends Channel> clientType = epoll ? EpollSocketChannel.class : NioSocketChannel.class;
         EchoServerHandler handler = new EchoServerHandler();
         serverChannel = new ServerBootstrap()
                 .group(serverGroup)
-                .channel(NioServerSocketChannel.class)
+                .channel(serverType)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -154,7 +186,7 @@ public final class NettyEcho implements EchoSystem {
         int port = ((java.net.InetSocketAddress) serverChannel.localAddress()).getPort();
         Bootstrap b = new Bootstrap()
                 .group(clientGroup)
-                .channel(NioSocketChannel.class)
+                .channel(clientType)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
