@@ -117,7 +117,7 @@ public final class LoopGroup implements AutoCloseable {
     /** asyncio.run's ending, for each loop: every task is cancelled and may finish its finally blocks. */
     private static void shutDown(EventLoop loop) {
         for (int round = 0; round < SHUTDOWN_ROUNDS; round++) {
-            List<Task<?>> left = List.copyOf(loop.allTasks());
+            List<Task<?>> left = List.copyOf(loop.tasks.all());
             if (left.isEmpty()) {
                 break;
             }
@@ -129,7 +129,7 @@ public final class LoopGroup implements AutoCloseable {
             }
         }
         loop.runReadyCallbacks();       // the connections those tasks closed finish closing
-        loop.shutdownDefaultExecutor();
+        loop.defaultExecutor.shutdownAndWait();
     }
 
     private void died(int i, Throwable cause) {
@@ -204,7 +204,7 @@ public final class LoopGroup implements AutoCloseable {
 
     /** {@link #startServer(ConnectionHandler, String, int)} over TLS ({@code ssl} null: plain TCP). */
     public Server startServer(ConnectionHandler handler, String host, int port, SSLContext ssl) throws IOException {
-        if (EventLoop.running() != null) {
+        if (RunningLoop.get() != null) {
             throw new IllegalStateException("LoopGroup.startServer waits until every loop listens: call it from "
                     + "a thread that runs no event loop (main, say), or with toThread(...)");
         }
