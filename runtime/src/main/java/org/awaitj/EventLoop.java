@@ -41,6 +41,7 @@ public final class EventLoop implements EventLoopMXBean {
     final TaskRegistry tasks = new TaskRegistry();
     final DefaultExecutor defaultExecutor = new DefaultExecutor();
     final SelectorEvents io = new SelectorEvents(this);
+    final AsyncGenerators asyncgens = new AsyncGenerators();
 
     /** A loop on the system's monotonic clock. */
     public EventLoop() {
@@ -194,6 +195,15 @@ public final class EventLoop implements EventLoopMXBean {
         inbox.clear();
         defaultExecutor.close();
         io.close();
+    }
+
+    /**
+     * Closes the async generators that started on this loop and were left suspended (asyncio's
+     * {@code shutdown_asyncgens}), so that their {@code finally} blocks run; {@link AsyncIO#run} awaits it on
+     * the way out.
+     */
+    public Coroutine<Void> shutdownAsyncgens() {
+        return asyncgens.shutdown(this);
     }
 
     public boolean getDebug() {
