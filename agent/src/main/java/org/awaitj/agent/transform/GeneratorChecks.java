@@ -11,9 +11,9 @@ import org.objectweb.asm.tree.MethodNode;
  * that returns {@code AsyncGenerator}, {@code result(...)} to one that returns {@code Coroutine}; and
  * {@code emit} in a method that is not {@code @Async} at all (a lambda's body, most often) cannot suspend.
  */
-final class GeneratorChecks {
+public final class GeneratorChecks {
     /** How a stray emit's report begins, so that lint can tell it from the refusals it words itself. */
-    static final String STRAY_EMIT = "emit(...) cannot suspend ";
+    public static final String STRAY_EMIT = "emit(...) cannot suspend ";
 
     private GeneratorChecks() {
     }
