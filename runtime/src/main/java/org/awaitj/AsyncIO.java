@@ -217,14 +217,14 @@ public final class AsyncIO {
 
     /**
      * One future per awaitable, in completion order: {@code for (Future<T> f : asCompleted(aws)) await(f);}
-     * gets the earliest result first.
+     * gets the earliest result first. {@link AsCompleted#originals()} iterates the awaitables' own tasks instead.
      */
-    public static <T> Iterable<Future<T>> asCompleted(Collection<? extends Awaitable<? extends T>> awaitables) {
+    public static <T> AsCompleted<T> asCompleted(Collection<? extends Awaitable<? extends T>> awaitables) {
         return asCompleted(awaitables, Double.POSITIVE_INFINITY);
     }
 
     /** {@link #asCompleted(Collection)}; futures not completed within {@code seconds} fail with TimeoutException. */
-    public static <T> Iterable<Future<T>> asCompleted(Collection<? extends Awaitable<? extends T>> awaitables,
+    public static <T> AsCompleted<T> asCompleted(Collection<? extends Awaitable<? extends T>> awaitables,
             double seconds) {
         return AsCompleted.of(getRunningLoop(), awaitables, seconds);
     }

@@ -23,7 +23,8 @@ public abstract class HandWrittenCoroutine<T> extends Coroutine<T> {
     /** "Class.method", with the simple name of the owner. */
     @Override
     protected final String describe() {
-        return owner.getSimpleName() + "." + method;
+        // debug mode asks from Coroutine's constructor, before this one has set the fields
+        return owner == null ? getClass().getName() : owner.getSimpleName() + "." + method;
     }
 
     /** The owner's method, in the owner's source file, without a line number. */
