@@ -26,13 +26,21 @@ import org.awaitj.GeneratorExit;
 public abstract class GeneratorFrame<T> extends Coroutine<Object> implements AsyncGenerator<T>, AsyncIterator<T> {
     private static final CoreAccess CORE = CoreAccess.get();
 
-    private static final byte NEW = 0;
-    /** Between the start of an activation and the emit, end or exception that ends it. */
-    private static final byte RUNNING = 1;
-    private static final byte AT_EMIT = 2;
-    private static final byte DONE = 3;
+    private enum State {
+        NEW("not started"),
+        /** Between the start of an activation and the emit, end or exception that ends it. */
+        RUNNING("running"),
+        AT_EMIT("suspended at an emit"),
+        DONE("finished");
 
-    private byte state;
+        final String text;
+
+        State(String text) {
+            this.text = text;
+        }
+    }
+
+    private State state = State.NEW;
     private boolean iterated;
     /** The armed activation is a close (aclose), not a hasNext (anext). */
     private boolean closing;
@@ -88,7 +96,7 @@ public abstract class GeneratorFrame<T> extends Coroutine<Object> implements Asy
     @Override
     public final T next() {
         if (!hasValue) {
-            throw new NoSuchElementException(state == DONE ? "async generator " + describe() + " has ended"
+            throw new NoSuchElementException(state == State.DONE ? "async generator " + describe() + " has ended"
                     : "no value fetched from async generator " + describe() + ": await hasNext() first");
         }
         Object v = value;
@@ -105,7 +113,7 @@ public abstract class GeneratorFrame<T> extends Coroutine<Object> implements Asy
     }
 
     private void arm(boolean close, String what) {
-        if (state == RUNNING) {
+        if (state == State.RUNNING) {
             throw new IllegalStateException(what + "() of async generator " + describe() + " while it is already "
                     + "running: await the previous hasNext() or close first");
         }
@@ -115,7 +123,7 @@ public abstract class GeneratorFrame<T> extends Coroutine<Object> implements Asy
 
     @Override
     protected final Object invokeSuspend() {
-        if (state != RUNNING) {
+        if (state != State.RUNNING) {
             Object r = startActivation();
             if (r != null) {
                 return r;
@@ -150,7 +158,7 @@ public abstract class GeneratorFrame<T> extends Coroutine<Object> implements Asy
             throw new IllegalStateException("async generator " + describe() + " emitted a value while it was "
                     + "being closed: it caught GeneratorExit and went on");
         }
-        state = AT_EMIT;
+        state = State.AT_EMIT;
         return complete(Boolean.TRUE);
     }
 
@@ -159,41 +167,35 @@ public abstract class GeneratorFrame<T> extends Coroutine<Object> implements Asy
         if (closing) {
             hasValue = false;
             value = null;
-            if (state != AT_EMIT) {
-                if (state == NEW) {
-                    state = DONE;    // never started: nothing to clean up, and it never will run
+            if (state != State.AT_EMIT) {
+                if (state == State.NEW) {
+                    state = State.DONE;    // never started: nothing to clean up, and it never will run
                 }
                 return complete(null);
             }
             thrownIn = new GeneratorExit();
-        } else if (hasValue || state == DONE) {
+        } else if (hasValue || state == State.DONE) {
             return complete(hasValue);
-        } else if (state == NEW) {
+        } else if (state == State.NEW) {
             CORE.generatorStarted(this);
         }
-        state = RUNNING;
+        state = State.RUNNING;
         return null;
     }
 
     private void end() {
-        state = DONE;
+        state = State.DONE;
         thrownIn = null;
         CORE.generatorDone(this);
     }
 
-    /** True once started and not yet ended, closed or failed: what the loop closes at shutdown. */
+    /** True while the body waits at an emit for its consumer: what the loop closes at shutdown. */
     public final boolean isSuspended() {
-        return state == AT_EMIT;
+        return state == State.AT_EMIT;
     }
 
     @Override
     public String toString() {
-        String s = switch (state) {
-            case NEW -> "not started";
-            case RUNNING -> "running";
-            case AT_EMIT -> "suspended at an emit";
-            default -> "finished";
-        };
-        return "<async generator " + describe() + " " + s + ">";
+        return "<async generator " + describe() + " " + state.text + ">";
     }
 }
