@@ -113,6 +113,11 @@ class AsyncGeneratorShapesTest {
     }
 
     @Test
+    void interfaceDefaultGeneratorsAndNewObjectsAcrossAnAwaitInsideEmit() {
+        assertEquals(List.of("x!", "x?"), run("fromInterface"));
+    }
+
+    @Test
     void theGeneratorIsItsFrameAndNamesItsMethod() {
         Class<?> c = Rewritten.load(Generators.class);
         Object g = Rewritten.call(c, "range", 3L);

@@ -320,6 +320,21 @@ public class Generators {
         return collect(new Words<>(words).each());
     }
 
+    /** An interface default generator, with an uninitialized object on the stack at an await inside an emit. */
+    interface Source {
+        @Async
+        default AsyncGenerator<String> built(String a) {
+            emit(new StringBuilder(await(later(a))).append('!').toString());
+            emit(new StringBuilder(a).append(await(now("?"))).toString());
+            return finish();
+        }
+    }
+
+    @Async
+    static Coroutine<List<String>> fromInterface() {
+        return collect(new Source() { }.built("x"));
+    }
+
     /** The generator returns from inside a try with a finally: javac copies the finally before the return. */
     @Async
     static AsyncGenerator<String> returnInTry(boolean early) {
