@@ -128,12 +128,22 @@ class AsyncGeneratorTest {
         assertEquals(List.of("0+1", "2+3", "4"), AsyncIO.run(collect(pairs(ticks(5)))));
     }
 
+    /** Called reflectively: a call of emit in this class's code would be reported by the agent as it loads. */
+    private static void call(String method, Object... args) throws Throwable {
+        Class<?>[] types = args.length == 0 ? new Class<?>[0] : new Class<?>[] {Object.class};
+        try {
+            AsyncIO.class.getMethod(method, types).invoke(null, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
     @Test
     void outsideARewrittenMethodEmitAndFinishSayWhy() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> AsyncIO.emit(1));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> call("emit", 1));
         assertTrue(e.getMessage().startsWith("emit(...) called outside a rewritten async generator method: mark the "
                 + "enclosing method @Async, with return type AsyncGenerator<T>"), e.getMessage());
-        e = assertThrows(IllegalStateException.class, AsyncIO::finish);
+        e = assertThrows(IllegalStateException.class, () -> call("finish"));
         assertTrue(e.getMessage().startsWith("finish(...) called outside a rewritten async generator method"), e.getMessage());
     }
 
