@@ -18,6 +18,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -49,21 +50,60 @@ public final class AsyncIO {
      * exception unchanged. Only inside an {@code @Async} method rewritten by the awaitj agent.
      */
     public static <T> T await(Awaitable<T> awaitable) {
-        throw notRewritten("await");
+        throw notRewritten("await", "@Async method", "Coroutine<T> (a lambda or a method that is not @Async cannot await)");
     }
 
     /** {@link #await(Awaitable)} for a {@link CompletionStage} completed by any thread. */
     public static <T> T await(CompletionStage<T> stage) {
-        throw notRewritten("await");
+        throw notRewritten("await", "@Async method", "Coroutine<T> (a lambda or a method that is not @Async cannot await)");
     }
 
-    private static IllegalStateException notRewritten(String what) {
+    private static IllegalStateException notRewritten(String what, String where, String returning) {
         String how = System.getProperty("awaitj.agent") == null
                 ? "the awaitj agent is not installed: start the JVM with -javaagent:awaitj-agent.jar, or call "
-                    + "org.awaitj.agent.AwaitJAgent.install() before the classes that use await are loaded"
-                : "mark the enclosing method @Async, with return type Coroutine<T> (a lambda or a method that is "
-                    + "not @Async cannot await)";
-        return new IllegalStateException(what + "(...) called outside a rewritten @Async method: " + how);
+                    + "org.awaitj.agent.AwaitJAgent.install() before the classes that use " + what + " are loaded"
+                : "mark the enclosing method @Async, with return type " + returning;
+        return new IllegalStateException(what + "(...) called outside a rewritten " + where + ": " + how);
+    }
+
+    /**
+     * Inside an async generator (an {@code @Async} method returning {@link AsyncGenerator}): hands {@code value}
+     * to the consumer and suspends the generator until the consumer asks for the next one (Python's
+     * {@code yield}). Anywhere else it throws.
+     */
+    public static <T> void emit(T value) {
+        throw notRewritten("emit", "async generator method", "AsyncGenerator<T> (emit cannot be used in a lambda "
+                + "or in a method returning Coroutine)");
+    }
+
+    /** {@code return finish();} ends an async generator. Anywhere else it throws. */
+    public static <T> AsyncGenerator<T> finish() {
+        throw notRewritten("finish", "async generator method", "AsyncGenerator<T>");
+    }
+
+    /**
+     * The elements of a {@link Flow.Publisher} as an {@link AsyncIterable}: each iteration subscribes, requests
+     * 16 elements and 8 more each time 8 were taken (so the publisher never runs further ahead than that), and
+     * cancels the subscription when closed. Iterate it on a running loop; the publisher may signal from any
+     * thread.
+     */
+    public static <T> AsyncIterable<T> fromPublisher(Flow.Publisher<T> publisher) {
+        return fromPublisher(publisher, 16);
+    }
+
+    /** {@link #fromPublisher(Flow.Publisher)} buffering up to {@code batch} elements (1 requests one at a time). */
+    public static <T> AsyncIterable<T> fromPublisher(Flow.Publisher<T> publisher, int batch) {
+        return PublisherIterable.of(publisher, batch);
+    }
+
+    /**
+     * A {@link Flow.Publisher} of the elements of {@code source}, iterated on the running loop: any thread may
+     * subscribe; each subscription iterates {@code source} anew, in a task of its own, as fast as the
+     * subscriber's {@code request(n)} allow, and {@code cancel()} closes the iteration. Signals to one
+     * subscriber come from the loop's thread, one at a time.
+     */
+    public static <T> Flow.Publisher<T> toPublisher(AsyncIterable<T> source) {
+        return new IterablePublisher<>(getRunningLoop(), source);
     }
 
     /** {@code return result(value);} completes an {@code @Async} method with a value. */
@@ -177,14 +217,14 @@ public final class AsyncIO {
 
     /**
      * One future per awaitable, in completion order: {@code for (Future<T> f : asCompleted(aws)) await(f);}
-     * gets the earliest result first.
+     * gets the earliest result first. {@link AsCompleted#originals()} iterates the awaitables' own tasks instead.
      */
-    public static <T> Iterable<Future<T>> asCompleted(Collection<? extends Awaitable<? extends T>> awaitables) {
+    public static <T> AsCompleted<T> asCompleted(Collection<? extends Awaitable<? extends T>> awaitables) {
         return asCompleted(awaitables, Double.POSITIVE_INFINITY);
     }
 
     /** {@link #asCompleted(Collection)}; futures not completed within {@code seconds} fail with TimeoutException. */
-    public static <T> Iterable<Future<T>> asCompleted(Collection<? extends Awaitable<? extends T>> awaitables,
+    public static <T> AsCompleted<T> asCompleted(Collection<? extends Awaitable<? extends T>> awaitables,
             double seconds) {
         return AsCompleted.of(getRunningLoop(), awaitables, seconds);
     }

@@ -64,4 +64,22 @@ final class CoreBridge extends CoreAccess {
     public ByteBuffer ioBuffer(EventLoop loop) {
         return loop.io.ioBuffer();
     }
+
+    @Override
+    public void rearm(Coroutine<?> c) {
+        c.task = null;
+        c.caller = null;
+    }
+
+    @Override
+    public void generatorStarted(Coroutine<?> frame) {
+        frame.task.loop.asyncgens.started(frame);
+    }
+
+    @Override
+    public void generatorDone(Coroutine<?> frame) {
+        if (frame.task != null) {
+            frame.task.loop.asyncgens.done(frame);
+        }
+    }
 }

@@ -47,6 +47,7 @@ public final class EventLoop implements EventLoopMXBean {
     final TaskRegistry tasks = new TaskRegistry();
     final DefaultExecutor defaultExecutor = new DefaultExecutor();
     final SelectorEvents io = new SelectorEvents(this);
+    final AsyncGenerators asyncgens = new AsyncGenerators();
 
     /** A loop on the system's monotonic clock. */
     public EventLoop() {
@@ -206,6 +207,15 @@ public final class EventLoop implements EventLoopMXBean {
         foreignInFlight = 0;    // nothing waits any more: their outcomes will be dropped
         defaultExecutor.close();
         io.close();
+    }
+
+    /**
+     * Closes the async generators that started on this loop and were left suspended (asyncio's
+     * {@code shutdown_asyncgens}), so that their {@code finally} blocks run; {@link AsyncIO#run} awaits it on
+     * the way out.
+     */
+    public Coroutine<Void> shutdownAsyncgens() {
+        return asyncgens.shutdown(this);
     }
 
     public boolean getDebug() {

@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * {@code AsyncIO.run}, like asyncio's {@code runners}: a new loop on the calling thread for one main
  * coroutine, and the way out of it: the tasks still pending are cancelled and allowed to finish their
- * {@code finally} blocks, the default executor is waited for, and the loop is closed.
+ * {@code finally} blocks, the async generators left suspended are closed, the default executor is waited
+ * for, and the loop is closed.
  */
 final class Runner {
     private static final System.Logger LOG = System.getLogger("org.awaitj");
@@ -29,6 +30,7 @@ final class Runner {
         } finally {
             try {
                 cancelAllTasks(loop);
+                loop.runUntilComplete(loop.shutdownAsyncgens());
                 loop.runReadyCallbacks();
                 loop.defaultExecutor.shutdownAndWait();
             } finally {

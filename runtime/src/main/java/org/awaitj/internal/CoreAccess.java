@@ -66,4 +66,13 @@ public abstract class CoreAccess {
     public abstract ExecutorService defaultExecutor(EventLoop loop);
 
     public abstract ByteBuffer ioBuffer(EventLoop loop);
+
+    /** Lets a coroutine that delivered its result be awaited again: an async generator's frame, per element. */
+    public abstract void rearm(Coroutine<?> c);
+
+    /** A generator's body started, in the task {@code frame} runs in: its loop closes it at shutdown unless it ends. */
+    public abstract void generatorStarted(Coroutine<?> frame);
+
+    /** A generator ended (finished, failed or closed). */
+    public abstract void generatorDone(Coroutine<?> frame);
 }

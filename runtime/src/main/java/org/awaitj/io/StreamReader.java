@@ -189,6 +189,11 @@ public final class StreamReader {
         };
     }
 
+    /** The lines to EOF, as {@link #readLine()} reads them: {@code async for line in reader}. */
+    public org.awaitj.AsyncIterable<byte[]> lines() {
+        return new ReaderLines(this);
+    }
+
     /**
      * Reads up to and including {@code separator}. Throws {@link IncompleteReadException} (with what was
      * read) when the stream ends first, and {@link LimitOverrunException} when the separator is not within

@@ -37,6 +37,11 @@ final class SampleOutput {
         return new SampleOutput(text.lines().toList());
     }
 
+    /** Every line printed, for a sample that prints no "Finished in" line. */
+    List<String> lines() {
+        return lines;
+    }
+
     /**
      * Asserts that the last line is a well-formed "Finished in N.NN seconds" (the time itself is not checked:
      * timing belongs in the benchmarks) and returns every line before it.

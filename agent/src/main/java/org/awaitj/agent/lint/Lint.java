@@ -35,11 +35,15 @@ import org.objectweb.asm.tree.MethodNode;
  * <li>a coroutine whose result is discarded: never awaited nor scheduled (Python can only warn at run time);</li>
  * <li>await in a method that is not {@code @Async} (a lambda included);</li>
  * <li>a blocking JDK call inside an {@code @Async} method;</li>
- * <li>await inside a {@code synchronized} block, and every other reason the agent would refuse a method.</li>
+ * <li>await inside a {@code synchronized} block, and every other reason the agent would refuse a method;</li>
+ * <li>emit outside an async generator (a lambda included), and, as a warning, emit inside a TaskGroup or
+ * timeout block ({@link GeneratorLint}).</li>
  * </ul>
+ * Warnings are printed with the findings but do not make the exit status 1.
  */
 public final class Lint {
     private final List<String> findings = new ArrayList<>();
+    private int warnings;
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2 || !args[0].equals("lint")) {
@@ -78,7 +82,7 @@ public final class Lint {
         }
         lint.findings.forEach(out::println);
         out.println(lint.findings.size() + " finding" + (lint.findings.size() == 1 ? "" : "s"));
-        return !lint.findings.isEmpty();
+        return lint.findings.size() > lint.warnings;
     }
 
     private void check(byte[] classFile) {
@@ -101,6 +105,9 @@ public final class Lint {
                             : "await in " + simple(cn.name) + "." + m.name + ", which is not @Async: it throws "
                                 + "IllegalStateException at run time. Mark the method @Async, returning Coroutine<T>");
                 }
+                if (Names.isEmit(call) && !async) {
+                    report(cn, n, GeneratorLint.strayEmit(simple(cn.name), m.name));
+                }
                 String blocking = async ? BlockingCalls.describe(call.owner, call.name) : null;
                 if (blocking != null) {
                     report(cn, n, "blocking call " + blocking + " in @Async method " + simple(cn.name) + "." + m.name
@@ -110,11 +117,15 @@ public final class Lint {
             }
             if (async && (m.access & Opcodes.ACC_ABSTRACT) == 0) {
                 checkMonitors(cn, m);
+                for (AbstractInsnNode emit : GeneratorLint.emitsInScopes(m)) {
+                    report(cn, emit, GeneratorLint.scopeWarning(emit, m));
+                    warnings++;
+                }
             }
         }
         if (AsyncMarker.isPresent(classFile)) {
             for (String problem : AsyncTransformer.transform(classFile).problems()) {
-                if (!problem.contains("synchronized block")) {      // reported above, with its line
+                if (!problem.contains("synchronized block") && !GeneratorLint.isStrayEmit(problem)) {    // reported above
                     findings.add(source(cn) + ": " + problem);
                 }
             }
@@ -125,9 +136,10 @@ public final class Lint {
         ControlFlow cfg = ControlFlow.of(m);
         int[] depth = MonitorDepth.of(cfg);
         for (int i = 0; i < cfg.nodes.length; i++) {
-            if (Names.isAwait(cfg.nodes[i]) && depth[i] > 0) {
-                report(cn, cfg.nodes[i], "await inside a synchronized block would suspend while holding the monitor: "
-                        + "use " + Names.javaName(Names.LOCK) + " (try (var held = await(lock.locked())) { ... })");
+            if (Names.isSuspensionPoint(cfg.nodes[i]) && depth[i] > 0) {
+                report(cn, cfg.nodes[i], (Names.isEmit(cfg.nodes[i]) ? "emit" : "await") + " inside a synchronized block "
+                        + "would suspend while holding the monitor: use " + Names.javaName(Names.LOCK)
+                        + " (try (var held = await(lock.locked())) { ... })");
             }
         }
     }

@@ -113,6 +113,7 @@ public final class AsyncTransformer {
         Set<String> frameNames = new HashSet<>();
         for (MethodNode m : new ArrayList<>(cn.methods)) {
             if (!isAsync(m)) {
+                GeneratorChecks.strayEmit(cn, m, problems);
                 continue;
             }
             MethodContext ctx = new MethodContext(cn, m, frameName(cn, m, frameNames));
@@ -162,11 +163,14 @@ public final class AsyncTransformer {
             throw ctx.refuse(null, "@Async on a static initializer cannot suspend.");
         }
         Type ret = Type.getReturnType(m.desc);
-        if (!ret.getDescriptor().equals(Names.COROUTINE_DESC)) {
+        if (!ret.getDescriptor().equals(Names.COROUTINE_DESC) && !ctx.generator) {
             throw ctx.refuse(null, "an @Async method must be declared to return " + Names.javaName(Names.COROUTINE)
                     + "<T>, not " + ret.getClassName()
-                    + ". Change the return type and end the method with 'return result(value);'.");
+                    + ". Change the return type and end the method with 'return result(value);' (or, for an "
+                    + "async generator, return " + Names.javaName(Names.ASYNC_GENERATOR) + "<T> and end it with "
+                    + "'return finish();').");
         }
+        GeneratorChecks.check(ctx);
         if ((m.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
             throw ctx.refuse(null, "an @Async method cannot be synchronized: its body runs when it is awaited, "
                     + "not when it is called, and may suspend. Use " + Names.javaName(Names.LOCK) + " instead.");

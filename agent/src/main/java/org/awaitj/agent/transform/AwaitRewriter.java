@@ -26,7 +26,8 @@ import static org.objectweb.asm.Opcodes.*;
  * cont:
  * </pre>
  * and appends {@code suspend_k} (save the live locals and the stack, set the label, return SUSPENDED) after the
- * body, outside every exception handler's range.
+ * body, outside every exception handler's range. A generator's {@code emit(v)} becomes
+ * {@code GeneratorFrame.emit(v, frame); goto suspend_k}, resuming with {@code GeneratorFrame.resumeEmit(frame)}.
  */
 final class AwaitRewriter {
     private AwaitRewriter() {
@@ -51,18 +52,30 @@ final class AwaitRewriter {
 
         InsnList site = new InsnList();
         site.add(new VarInsnNode(ALOAD, 0));
-        site.add(new MethodInsnNode(INVOKESTATIC, Names.SUPPORT, Names.SUPPORT_AWAIT, Names.SUPPORT_AWAIT_DESC, false));
-        site.add(new InsnNode(DUP));
-        site.add(suspended());
-        site.add(new JumpInsnNode(IF_ACMPNE, cont));
+        if (s.emit) {
+            // always suspends, with the SUSPENDED that emit returns on the stack as an await's would be
+            site.add(new MethodInsnNode(INVOKESTATIC, Names.GENERATOR_FRAME, Names.GENERATOR_EMIT,
+                    Names.GENERATOR_EMIT_DESC, false));
+        } else {
+            site.add(new MethodInsnNode(INVOKESTATIC, Names.SUPPORT, Names.SUPPORT_AWAIT, Names.SUPPORT_AWAIT_DESC, false));
+            site.add(new InsnNode(DUP));
+            site.add(suspended());
+            site.add(new JumpInsnNode(IF_ACMPNE, cont));
+        }
         site.add(new JumpInsnNode(GOTO, suspend));
         site.add(s.resume);
         site.add(code.frame(s.frameLocals, s.frameStack));
         site.add(new VarInsnNode(ALOAD, 0));
-        site.add(new MethodInsnNode(INVOKESTATIC, Names.SUPPORT, Names.SUPPORT_RESUME_VALUE,
-                Names.SUPPORT_RESUME_VALUE_DESC, false));
-        site.add(cont);
-        if (!SpillCode.frameAt(s.call.getNext())) {
+        if (s.emit) {
+            // emit is void: the code after it expects the stack as it was below the value
+            site.add(new MethodInsnNode(INVOKESTATIC, Names.GENERATOR_FRAME, Names.GENERATOR_RESUME_EMIT,
+                    Names.GENERATOR_RESUME_EMIT_DESC, false));
+        } else {
+            site.add(new MethodInsnNode(INVOKESTATIC, Names.SUPPORT, Names.SUPPORT_RESUME_VALUE,
+                    Names.SUPPORT_RESUME_VALUE_DESC, false));
+            site.add(cont);
+        }
+        if (!s.emit && !SpillCode.frameAt(s.call.getNext())) {
             // else the await ends a branch that joins right here (c ? await(a) : await(b)): javac's frame
             // for the join, which the awaited Object already flowed into, is the frame at cont. Two frames
             // at one offset would corrupt the StackMapTable.

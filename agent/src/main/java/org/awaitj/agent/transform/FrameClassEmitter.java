@@ -8,7 +8,8 @@ import static org.objectweb.asm.Opcodes.*;
 
 /**
  * Emits the frame class of one {@code @Async} method: a {@code Coroutine} subclass with the resume label and
- * one typed field per spilled value, whose {@code invokeSuspend} calls the body in the declaring class. It is
+ * one typed field per spilled value, whose {@code invokeSuspend} calls the body in the declaring class (for an
+ * async generator: a {@code GeneratorFrame} subclass, whose {@code invokeBody} does). It is
  * defined beside that class (same loader and package), so the body reaches its fields by package access.
  */
 final class FrameClassEmitter {
@@ -24,7 +25,8 @@ final class FrameClassEmitter {
             }
         };
         int version = Math.max(ctx.owner.version & 0xFFFF, V1_8);
-        cw.visit(version, ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, ctx.frameClass, null, Names.COROUTINE, null);
+        String superName = ctx.generator ? Names.GENERATOR_FRAME : Names.COROUTINE;
+        cw.visit(version, ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, ctx.frameClass, null, superName, null);
         if (ctx.owner.sourceFile != null) {
             cw.visitSource(ctx.owner.sourceFile, null);
         }
@@ -36,12 +38,13 @@ final class FrameClassEmitter {
         MethodVisitor mv = cw.visitMethod(0, "<init>", "()V", null, null);
         mv.visitCode();
         mv.visitVarInsn(ALOAD, 0);
-        mv.visitMethodInsn(INVOKESPECIAL, Names.COROUTINE, "<init>", "()V", false);
+        mv.visitMethodInsn(INVOKESPECIAL, superName, "<init>", "()V", false);
         mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
 
-        mv = cw.visitMethod(ACC_PROTECTED, Names.COROUTINE_INVOKE_SUSPEND, "()Ljava/lang/Object;", null, null);
+        String entry = ctx.generator ? Names.GENERATOR_INVOKE_BODY : Names.COROUTINE_INVOKE_SUSPEND;
+        mv = cw.visitMethod(ACC_PROTECTED, entry, "()Ljava/lang/Object;", null, null);
         mv.visitCode();
         mv.visitVarInsn(ALOAD, 0);
         mv.visitMethodInsn(INVOKESTATIC, ctx.owner.name, ctx.method.name, plan.bodyDesc(), ctx.ownerIsInterface());

@@ -12,11 +12,14 @@ final class MethodContext {
     final ClassNode owner;
     final MethodNode method;
     final String frameClass;
+    /** Declared to return AsyncGenerator: an async generator, whose emits suspend too. */
+    final boolean generator;
 
     MethodContext(ClassNode owner, MethodNode method, String frameClass) {
         this.owner = owner;
         this.method = method;
         this.frameClass = frameClass;
+        this.generator = Type.getReturnType(method.desc).getDescriptor().equals(Names.ASYNC_GENERATOR_DESC);
     }
 
     boolean ownerIsInterface() {

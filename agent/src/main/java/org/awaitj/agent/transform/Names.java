@@ -30,6 +30,17 @@ public final class Names {
     public static final String COROUTINE_DESCRIBE = "describe";
     public static final String COROUTINE_STACK_TRACE_ELEMENT = "stackTraceElement";
 
+    /** An @Async method declared to return this is an async generator; its frame extends GENERATOR_FRAME. */
+    public static final String ASYNC_GENERATOR = "org/awaitj/AsyncGenerator";
+    public static final String ASYNC_GENERATOR_DESC = "L" + ASYNC_GENERATOR + ";";
+    public static final String GENERATOR_FRAME = "org/awaitj/internal/GeneratorFrame";
+    /** A generator's frame overrides this instead of invokeSuspend, which the base class keeps. */
+    public static final String GENERATOR_INVOKE_BODY = "invokeBody";
+    public static final String GENERATOR_EMIT = "emit";
+    public static final String GENERATOR_EMIT_DESC = "(Ljava/lang/Object;L" + GENERATOR_FRAME + ";)Ljava/lang/Object;";
+    public static final String GENERATOR_RESUME_EMIT = "resumeEmit";
+    public static final String GENERATOR_RESUME_EMIT_DESC = "(L" + GENERATOR_FRAME + ";)V";
+
     public static final String AWAITABLE = "org/awaitj/Awaitable";
     public static final String AWAITABLE_DESC = "L" + AWAITABLE + ";";
 
@@ -49,6 +60,11 @@ public final class Names {
     public static final String RESULT = "result";
     public static final String RESULT_VALUE = "(Ljava/lang/Object;)" + COROUTINE_DESC;
     public static final String RESULT_VOID = "()" + COROUTINE_DESC;
+    /** {@code AsyncIO.emit(value)} and {@code AsyncIO.finish()}, of async generators. */
+    public static final String EMIT = "emit";
+    public static final String EMIT_DESC = "(Ljava/lang/Object;)V";
+    public static final String FINISH = "finish";
+    public static final String FINISH_DESC = "()" + ASYNC_GENERATOR_DESC;
 
     /** What generated code calls. */
     public static final String SUPPORT = "org/awaitj/internal/CoroutineSupport";
@@ -102,6 +118,26 @@ public final class Names {
     public static boolean isAwait(AbstractInsnNode insn) {
         return insn instanceof MethodInsnNode m && m.getOpcode() == INVOKESTATIC && m.owner.equals(ASYNCIO)
                 && m.name.equals(AWAIT) && (m.desc.equals(AWAIT_AWAITABLE) || m.desc.equals(AWAIT_STAGE));
+    }
+
+    /** {@code AsyncIO.emit(value)}. */
+    public static boolean isEmit(AbstractInsnNode insn) {
+        return isAsyncIO(insn, EMIT, EMIT_DESC);
+    }
+
+    /** {@code AsyncIO.finish()}. */
+    public static boolean isFinish(AbstractInsnNode insn) {
+        return isAsyncIO(insn, FINISH, FINISH_DESC);
+    }
+
+    /** Where a method may suspend: an await, or an emit of a generator. */
+    public static boolean isSuspensionPoint(AbstractInsnNode insn) {
+        return isAwait(insn) || isEmit(insn);
+    }
+
+    private static boolean isAsyncIO(AbstractInsnNode insn, String name, String desc) {
+        return insn instanceof MethodInsnNode m && m.getOpcode() == INVOKESTATIC && m.owner.equals(ASYNCIO)
+                && m.name.equals(name) && m.desc.equals(desc);
     }
 
     /** {@code AsyncIO.result(value)} or {@code AsyncIO.result()}. */

@@ -14,8 +14,10 @@ import org.objectweb.asm.tree.MethodInsnNode;
 final class Suspension {
     /** The value of the frame's {@code label} field that resumes here. */
     final int label;
-    /** The await this label resumes after; null for the entry. */
+    /** The await (or a generator's emit) this label resumes after; null for the entry. */
     final MethodInsnNode call;
+    /** The call is an emit: the body always suspends there, and resumes without a value. */
+    final boolean emit;
     /** Its source line, which stack traces of a suspended coroutine show (the entry: the method's first line). */
     final int line;
     /** Where the body goes on once the entry switch has restored locals and stack. */
@@ -31,6 +33,7 @@ final class Suspension {
     Suspension(int label, MethodInsnNode call, int line) {
         this.label = label;
         this.call = call;
+        this.emit = Names.isEmit(call);
         this.line = line;
     }
 

@@ -31,9 +31,9 @@ final class SuspensionAnalysis {
         int[] monitors = MonitorDepth.of(cfg);
         for (MethodInsnNode call : awaits) {
             if (monitors[insns.indexOf(call)] > 0) {
-                throw ctx.refuse(call, "await inside a synchronized block would suspend while holding the "
-                        + "monitor, and resume on a step that does not own it. Use " + Names.javaName(Names.LOCK)
-                        + " (try (var held = await(lock.locked())) { ... }) instead.");
+                throw ctx.refuse(call, (Names.isEmit(call) ? "emit" : "await") + " inside a synchronized block would "
+                        + "suspend while holding the monitor, and resume on a step that does not own it. Use "
+                        + Names.javaName(Names.LOCK) + " (try (var held = await(lock.locked())) { ... }) instead.");
             }
         }
         Liveness liveness = Liveness.of(cfg);
@@ -53,12 +53,12 @@ final class SuspensionAnalysis {
         return new MethodPlan(ctx, suspensions, layout.fields());
     }
 
-    /** The awaits the analysis reached, in instruction order. */
+    /** The awaits (and emits, of a generator) the analysis reached, in instruction order. */
     static List<MethodInsnNode> reachableAwaits(MethodNode m, TypedFrame[] frames) {
         List<MethodInsnNode> awaits = new ArrayList<>();
         int i = 0;
         for (AbstractInsnNode n = m.instructions.getFirst(); n != null; n = n.getNext(), i++) {
-            if (Names.isAwait(n) && frames[i] != null) {
+            if (Names.isSuspensionPoint(n) && frames[i] != null) {
                 awaits.add((MethodInsnNode) n);
             }
         }
