@@ -42,7 +42,7 @@ public final class AsyncIO {
 
     /** {@link #run(Coroutine)} with debug mode on or off. */
     public static <T> T run(Coroutine<T> main, boolean debug) {
-        return Runner.run(main, debug);
+        return Runner.runMain(main, debug);
     }
 
     /**
@@ -142,6 +142,20 @@ public final class AsyncIO {
     }
 
     /**
+     * Creates an eager task of the running loop (asyncio's {@code eager_start}): the coroutine runs at once,
+     * inside this call, until it first suspends; one that finishes without suspending is done when this returns,
+     * and never goes through the ready queue. Otherwise it is a task like any other.
+     */
+    public static <T> Task<T> createEagerTask(Coroutine<T> coro) {
+        return getRunningLoop().createTask(coro, null, true);
+    }
+
+    /** {@link #createEagerTask(Coroutine)} with a name. */
+    public static <T> Task<T> createEagerTask(Coroutine<T> coro, String name) {
+        return getRunningLoop().createTask(coro, name, true);
+    }
+
+    /**
      * Runs the awaitables concurrently (coroutines become tasks) and completes with their results in argument
      * order. The first exception propagates to the awaiter; the other children keep running. Cancelling the
      * gather cancels the children.
@@ -164,13 +178,15 @@ public final class AsyncIO {
         return Gather.of(getRunningLoop(), returnExceptions, Arrays.asList(awaitables));
     }
 
-    /** Runs blocking code on the loop's default thread pool; the loop stays free. */
+    /** Runs blocking code on the loop's default thread pool, in the caller's context; the loop stays free. */
     public static <T> Future<T> toThread(Callable<T> fn) {
         return ForeignFuture.toThread(getRunningLoop(), fn);
     }
 
     /**
-     * Runs {@code fn} on {@code executor} and returns a future of its result on the running loop. Cancelling
+     * Runs {@code fn} on {@code executor}, in the caller's context (its {@link ContextVar}s and bridged
+     * thread-locals; not for a {@link ProcessPoolExecutor}, whose workers are other JVMs), and returns a future
+     * of its result on the running loop. Cancelling
      * the future interrupts the worker, if it has started (for a {@link ProcessPoolExecutor}: kills the worker
      * process running it, or drops it from the queue).
      */

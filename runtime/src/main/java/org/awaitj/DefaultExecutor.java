@@ -12,17 +12,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Thread-safe: any thread may ask for it.
  */
 final class DefaultExecutor {
-    private static final System.Logger LOG = System.getLogger("org.awaitj");
-
     private ExecutorService pool;
     private boolean closed;
 
     /** The pool, made on first use; {@link IllegalStateException} once the loop is closed. */
     synchronized ExecutorService get() {
+        if (closed) {
+            throw new IllegalStateException("the default executor is shut down (shutdownDefaultExecutor, or the "
+                    + "event loop is closed)");
+        }
         if (pool == null) {
-            if (closed) {
-                throw new IllegalStateException("the event loop is closed");
-            }
             int workers = Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
             AtomicInteger n = new AtomicInteger();
             ThreadPoolExecutor p = new ThreadPoolExecutor(workers, workers, 10, TimeUnit.SECONDS,
@@ -37,30 +36,20 @@ final class DefaultExecutor {
         return pool;
     }
 
-    /** Waits for the pool's threads to finish their work, as {@code asyncio.run} does on exit. */
-    void shutdownAndWait() {
-        ExecutorService p;
-        synchronized (this) {
-            p = pool;
-        }
-        if (p == null) {
-            return;
-        }
-        p.shutdown();
-        try {
-            if (!p.awaitTermination(300, TimeUnit.SECONDS)) {
-                LOG.log(System.Logger.Level.WARNING, "the default executor did not finish its work within 300 seconds");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The loop closes: the pool takes no more work (what it runs finishes), and none is made any more. */
-    synchronized void close() {
+    /**
+     * {@code shutdownDefaultExecutor}: the pool takes no more work (what it runs finishes), and none is made any
+     * more; returns it, to wait for, or null if it was never made.
+     */
+    synchronized ExecutorService shutdown() {
         closed = true;
         if (pool != null) {
             pool.shutdown();
         }
+        return pool;
+    }
+
+    /** The loop closes: the pool takes no more work (what it runs finishes), and none is made any more. */
+    synchronized void close() {
+        shutdown();
     }
 }

@@ -44,6 +44,9 @@ public final class EventLoop implements EventLoopMXBean {
     Coroutine<?> pendingStart;
     /** The value (or Awaiting.Thrown) the coroutine being resumed gets from its await, in transit. */
     Object resumeValue;
+    /** The running callback's context, when it has one ({@link ContextScope}); eager tasks are the default if set. */
+    ContextScope callbackScope;
+    private boolean eagerTasks;
     final TaskRegistry tasks = new TaskRegistry();
     final DefaultExecutor defaultExecutor = new DefaultExecutor();
     final SelectorEvents io = new SelectorEvents(this);
@@ -79,7 +82,7 @@ public final class EventLoop implements EventLoopMXBean {
     public Handle callSoon(Runnable callback) {
         checkOpen();
         Debug.checkThread(this, "callSoon");
-        Handle h = new Handle(callback, Double.NaN, 0);
+        Handle h = Handle.inCurrentContext(new Handle(callback, Double.NaN, 0), this);
         readyAdd(h);
         return h;
     }
@@ -93,13 +96,13 @@ public final class EventLoop implements EventLoopMXBean {
     public Handle callAt(double when, Runnable callback) {
         checkOpen();
         Debug.checkThread(this, "callAt");
-        return timers.add(when, callback);
+        return Handle.inCurrentContext(timers.add(when, callback), this);
     }
 
     /** The one loop method other threads may call: schedules a callback and wakes the loop if it sleeps. */
     public Handle callSoonThreadsafe(Runnable callback) {
         checkOpen();
-        Handle h = new Handle(callback, Double.NaN, 0);
+        Handle h = Handle.inCurrentContext(new Handle(callback, Double.NaN, 0), this);
         inbox.add(h);
         if (!handedOverByThreads && Thread.currentThread() != thread) {
             handedOverByThreads = true;
@@ -120,15 +123,28 @@ public final class EventLoop implements EventLoopMXBean {
         return createTask(coro, null);
     }
 
-    /** Wraps a coroutine in a named task scheduled on this loop. */
-    @SuppressWarnings("unchecked")
+    /** Wraps a coroutine in a named task scheduled on this loop; eager if {@link #setEagerTasks} says so. */
     public <T> Task<T> createTask(Coroutine<T> coro, String name) {
-        checkOpen();
-        Debug.checkThread(this, "createTask");
-        if (coro == Sleep.YIELD) {
-            coro = (Coroutine<T>) new Sleep<Void>(0, null);    // the shared sleep(0) is only for await
-        }
-        return new Task<>(this, coro, name);
+        return createTask(coro, name, eagerTasks);
+    }
+
+    /** A named task; an eager one runs its first step in this call, until it suspends (asyncio's eager_start). */
+    public <T> Task<T> createTask(Coroutine<T> coro, String name, boolean eager) {
+        return TaskStart.create(this, coro, name, eager);
+    }
+
+    /** Makes {@link #createTask(Coroutine)} start tasks eagerly, as asyncio's {@code eager_task_factory} does. */
+    public void setEagerTasks(boolean eager) {
+        this.eagerTasks = eager;
+    }
+
+    public boolean getEagerTasks() {
+        return eagerTasks;
+    }
+
+    /** Shuts the default executor down; waits at most {@code timeout} seconds for its work, then warns and returns. */
+    public Coroutine<Void> shutdownDefaultExecutor(double timeout) {
+        return new ExecutorShutdown(this, timeout);
     }
 
     /**
@@ -329,7 +345,7 @@ public final class EventLoop implements EventLoopMXBean {
         if (entry instanceof Task<?> t) {
             t.step();
         } else {
-            ((Handle) entry).run();
+            ((Handle) entry).run(this);
         }
     }
 

@@ -73,7 +73,7 @@ final class ForeignFuture<T> extends Future<T> implements BiConsumer<T, Throwabl
             f.inFlight();
             remote.whenComplete(f::complete);   // its exceptions are the worker's own: none to unwrap
         } else {
-            Work<T> work = new Work<>(fn, f);
+            Work<T> work = new Work<>(ContextScope.bindToCaller(loop, fn), f);    // in the caller's context
             f.work = work;
             executor.execute(work);             // counted only once accepted: a rejection leaves nothing in flight
             f.inFlight();

@@ -143,24 +143,27 @@ public class Future<T> implements Awaitable<T> {
         }
     }
 
-    /** Adds a callback that runs, through the loop's ready queue, once the future is done. */
+    /**
+     * Adds a callback that runs, through the loop's ready queue, once the future is done, in the context current
+     * now ({@link ContextVar}).
+     */
     public void addDoneCallback(Consumer<? super Future<T>> callback) {
         if (state != PENDING) {
             loop.callSoon(() -> callback.accept(this));
         } else {
-            addCallback(callback);
+            addCallback(ContextScope.DoneCallback.bind(loop, callback));
         }
     }
 
     /** Removes every registration of the callback; returns how many there were. */
     public int removeDoneCallback(Consumer<? super Future<T>> callback) {
-        if (callbacks == callback) {
+        if (ContextScope.DoneCallback.is(callbacks, callback)) {
             callbacks = null;
             return 1;
         }
         if (callbacks instanceof ArrayList<?> list) {
             int before = list.size();
-            list.removeIf(c -> c == callback);
+            list.removeIf(c -> ContextScope.DoneCallback.is(c, callback));
             return before - list.size();
         }
         return 0;

@@ -3,7 +3,8 @@ package org.awaitj;
 
 /**
  * A callback scheduled on an event loop by {@code callSoon}, {@code callLater} or {@code callAt}: cancel it
- * and it will not run. Timer handles also carry the loop time they are due at.
+ * and it will not run. Timer handles also carry the loop time they are due at. The callback runs in the
+ * context current when it was scheduled ({@link ContextVar}); what it sets is dropped when it returns.
  */
 public final class Handle implements Comparable<Handle> {
     private static final System.Logger LOG = System.getLogger("org.awaitj");
@@ -15,6 +16,8 @@ public final class Handle implements Comparable<Handle> {
     /** Orders timers due at the same time by when they were scheduled (FIFO). */
     final long seq;
     private boolean cancelled;
+    /** The context the callback runs in: the one current when it was scheduled, if not empty. */
+    Context context;
 
     Handle(Object callback, double when, long seq) {
         this.callback = callback;
@@ -26,15 +29,26 @@ public final class Handle implements Comparable<Handle> {
      * Runs the callback (a Runnable) unless the handle is cancelled, like asyncio's {@code Handle._run}: an
      * exception it throws is logged, and the loop goes on.
      */
-    void run() {
+    void run(EventLoop loop) {
         if (cancelled) {
             return;
+        }
+        if (context != null) {
+            loop.callbackScope = new ContextScope(context);
         }
         try {
             ((Runnable) callback).run();
         } catch (Throwable e) {
             LOG.log(System.Logger.Level.ERROR, "Exception in callback " + callback, e);
+        } finally {
+            loop.callbackScope = null;      // what the callback set is dropped with it
         }
+    }
+
+    /** {@code h}, to run in the context current now on {@code loop} (kept only when not empty). */
+    static Handle inCurrentContext(Handle h, EventLoop loop) {
+        h.context = ContextScope.captureOrNull(loop);
+        return h;
     }
 
     /** The callback will not run; cancelling twice, or after it ran, does nothing. */

@@ -128,8 +128,7 @@ public final class LoopGroup implements AutoCloseable {
                 }
             }
         }
-        loop.runReadyCallbacks();       // the connections those tasks closed finish closing
-        loop.defaultExecutor.shutdownAndWait();
+        Runner.finishShutdown(loop);        // the connections those tasks closed finish closing too
     }
 
     private void died(int i, Throwable cause) {

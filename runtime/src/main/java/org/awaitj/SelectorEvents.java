@@ -148,7 +148,7 @@ final class SelectorEvents {
             key = channel.register(sel, 0, new IoWatch());
         }
         IoWatch w = (IoWatch) key.attachment();
-        Handle h = new Handle(callback, Double.NaN, 0);
+        Handle h = Handle.inCurrentContext(new Handle(callback, Double.NaN, 0), loop);    // as asyncio's add_reader
         Handle old = reader ? w.reader : w.writer;
         if (old != null) {
             old.cancel();

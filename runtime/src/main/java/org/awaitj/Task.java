@@ -38,8 +38,18 @@ public class Task<T> extends Future<T> {
     /** Cancellation requests not yet withdrawn by {@link #uncancel()}: how timeouts and task groups tell theirs apart. */
     private int cancelRequests;
 
-    Task(EventLoop loop, Coroutine<T> coro, String name) {
+    /** The task's context variables ({@link ContextScope}): its creator's at creation, replaced by each set. */
+    Context context;
+    /** Who owns {@link #context} while {@link Context#call} runs inside a step; null: the task itself. */
+    Object contextOwner;
+    /** The thread-local state of the {@link ThreadLocalBridge}s, around each step; null when there are none. */
+    private final ThreadStates threadStates;
+
+    /** A task for the ready queue, or, when {@code eager}, for the caller to run its first step at once. */
+    Task(EventLoop loop, Coroutine<T> coro, String name, boolean eager) {
         super(loop);
+        this.context = ContextScope.current(loop);
+        this.threadStates = ThreadStates.capture();
         Awaiting.start(coro, this, null);
         this.coro = coro;
         this.current = coro;
@@ -49,7 +59,9 @@ public class Task<T> extends Future<T> {
             Debug.recordTask(this);
         }
         loop.tasks.add(this);
-        loop.readyAdd(this);
+        if (!eager) {
+            loop.readyAdd(this);
+        }
     }
 
     public String getName() {
@@ -65,6 +77,11 @@ public class Task<T> extends Future<T> {
 
     public Coroutine<T> getCoroutine() {
         return coro;
+    }
+
+    /** The task's context now (asyncio's {@code get_context()}): an immutable snapshot; see {@link ContextVar}. */
+    public Context getContext() {
+        return context;
     }
 
     /**
@@ -192,16 +209,23 @@ public class Task<T> extends Future<T> {
         }
         Task<?> previous = loop.currentTask;
         loop.currentTask = this;
+        ThreadStates ts = threadStates;
+        if (ts != null) {
+            ts.enter();
+        }
         try {
             run(frame);
         } finally {
             loop.currentTask = previous;
+            if (ts != null) {
+                ts.exit(true);
+            }
         }
     }
 
     /** The step loop: resume {@code frame}, and each caller whose callee completed, until one suspends. */
     private void run(Coroutine<?> frame) {
-        loop.inlineDepth = 0;
+        // inlineDepth is 0 here from the ready queue; an eager first step goes on from its creator's depth
         for (;;) {
             Object r;
             try {

@@ -54,8 +54,7 @@ final class TestingBridge extends TestingAccess {
                             : t + " refused cancellation at the end of the test and returned", e));
                 }
             }
-            loop.runReadyCallbacks();
-            loop.defaultExecutor.shutdownAndWait();
+            Runner.finishShutdown(loop);
         } finally {
             loop.close();
         }

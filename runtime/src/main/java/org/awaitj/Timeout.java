@@ -56,6 +56,9 @@ public final class Timeout implements AsyncCloseable, Awaiting.ExitAware {
         if (expired) {
             throw new IllegalStateException("this timeout has expired already");
         }
+        if (Double.isNaN(when)) {
+            throw new IllegalArgumentException("a timeout's deadline is a loop time, or infinity for none: got NaN");
+        }
         this.when = when;
         if (timer != null) {
             timer.cancel();

@@ -5,8 +5,10 @@
  * {@code sleep}, {@code createTask}, {@code gather}, {@code waitFor}, {@code shield}, {@code toThread} and the
  * rest); coroutine objects ({@link org.awaitj.Coroutine}) and what can be awaited ({@link org.awaitj.Awaitable});
  * futures and tasks ({@link org.awaitj.Future}, {@link org.awaitj.Task}); structured concurrency
- * ({@link org.awaitj.TaskGroup}, {@link org.awaitj.Timeout}); and the single-threaded
- * {@link org.awaitj.EventLoop} that runs them, with its {@link org.awaitj.Handle}s. The package-private classes
+ * ({@link org.awaitj.TaskGroup}, {@link org.awaitj.Timeout}); context variables ({@link org.awaitj.ContextVar},
+ * {@link org.awaitj.Context}, and {@link org.awaitj.ThreadLocalBridge} for libraries' thread-locals); and the
+ * single-threaded {@link org.awaitj.EventLoop} that runs them, with its {@link org.awaitj.Handle}s, and
+ * {@link org.awaitj.Runner}, which runs main coroutines on one. The package-private classes
  * beside them are the loop's parts (its ready queue, timers, clock, selector, task registry, default
  * executor), the bridges to and from other threads, and debug mode's bookkeeping.
  *

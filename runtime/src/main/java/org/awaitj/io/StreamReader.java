@@ -27,7 +27,7 @@ public final class StreamReader {
     public static final int DEFAULT_LIMIT = 64 * 1024;
 
     private static final byte[] EMPTY = new byte[0];
-    private static final byte[] NEWLINE = {'\n'};
+    private static final byte[] NEWLINE = {'\n'};    // Separators.NEWLINE, for readLine's clean-up
 
     private final int limit;
     private byte[] buf = EMPTY;
@@ -174,7 +174,7 @@ public final class StreamReader {
             @Override
             Object attempt() throws IOException {
                 try {
-                    return until(NEWLINE);
+                    return until(Separators.NEWLINE);
                 } catch (IncompleteReadException e) {
                     return e.partial;
                 } catch (LimitOverrunException e) {
@@ -200,14 +200,19 @@ public final class StreamReader {
      * the limit; then the bytes stay in the buffer.
      */
     public Coroutine<byte[]> readUntil(byte[] separator) throws IOException {
-        if (separator.length == 0) {
-            throw new IllegalArgumentException("the separator must be at least one byte");
-        }
-        byte[] sep = separator.clone();
+        return readUntil(new byte[][] {separator});
+    }
+
+    /**
+     * {@link #readUntil(byte[])} with several separators (asyncio 3.13): reads up to and including the first
+     * one found, the match that ends earliest; the limit and the exceptions are those of one separator.
+     */
+    public Coroutine<byte[]> readUntil(byte[]... separators) throws IOException {
+        Separators seps = Separators.of(separators);
         return new ReadOp<>("readUntil") {
             @Override
             Object attempt() throws IOException {
-                return until(sep);
+                return until(seps);
             }
         };
     }
@@ -215,18 +220,19 @@ public final class StreamReader {
     private int offset;     // readUntil: where the search resumes (asyncio's offset); reset by each op
 
     /** One attempt of readUntil: the chunk, WAIT, or an exception. */
-    private Object until(byte[] sep) throws IOException {
+    private Object until(Separators seps) throws IOException {
         int size = end - start;
-        if (size - offset >= sep.length) {
-            int i = indexOf(sep, offset);
-            if (i >= 0) {
+        if (size - offset >= seps.min) {
+            long match = seps.find(buf, start, end, offset);
+            if (match >= 0) {
                 offset = 0;
-                if (i > limit) {
-                    throw new LimitOverrunException("Separator is found, but chunk is longer than limit", i);
+                int at = (int) (match >>> 32);
+                if (at > limit) {
+                    throw new LimitOverrunException("Separator is found, but chunk is longer than limit", at);
                 }
-                return take(i + sep.length);
+                return take((int) match);
             }
-            offset = size + 1 - sep.length;
+            offset = Math.max(0, size + 1 - seps.max);
             if (offset > limit) {
                 int consumed = offset;
                 offset = 0;
@@ -276,22 +282,6 @@ public final class StreamReader {
             transport.resumeReading();
         }
         return out;
-    }
-
-    private int indexOf(byte[] sep, int from) {
-        byte first = sep[0];
-        for (int i = start + from, last = end - sep.length; i <= last; i++) {
-            if (buf[i] == first) {
-                int j = 1;
-                while (j < sep.length && buf[i + j] == sep[j]) {
-                    j++;
-                }
-                if (j == sep.length) {
-                    return i - start;
-                }
-            }
-        }
-        return -1;
     }
 
     private boolean startsWith(byte[] sep, int at) {

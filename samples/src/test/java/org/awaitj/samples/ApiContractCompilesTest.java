@@ -14,20 +14,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The public API contract (contract/ApiContract.java in the shared folder beside the repository, which uses
- * every name of API.md the way applications do) compiles, unchanged, against the runtime, the annotations
- * and the agent. A clone without the shared folder skips this test; CI always has it.
+ * The public API contract (contract/ApiContract.java and ApiContractNext.java in the shared folder beside the
+ * repository, which use every name of API.md the way applications do) compiles, unchanged, against the runtime,
+ * the annotations and the agent. A clone without the shared folder skips this test; CI always has it.
  */
 class ApiContractCompilesTest {
-    private static final Path CONTRACT = Path.of("../../shared/contract/ApiContract.java");
+    private static final Path CONTRACTS = Path.of("../../shared/contract");
 
     @TempDir
     Path out;
 
     @Test
     void theContractCompilesAgainstTheRuntime() throws IOException {
-        assumeTrue(Files.exists(CONTRACT), "no shared folder beside the repository: " + CONTRACT.toAbsolutePath());
-        Path contract = CONTRACT;
+        assertCompiles("ApiContract.java");
+    }
+
+    /** Async generators, context variables and LoopGroup, used the way applications do. */
+    @Test
+    void theNextContractCompilesAgainstTheRuntime() throws IOException {
+        assertCompiles("ApiContractNext.java");
+    }
+
+    private void assertCompiles(String file) throws IOException {
+        Path contract = CONTRACTS.resolve(file);
+        assumeTrue(Files.exists(contract), "no shared folder beside the repository: " + contract.toAbsolutePath());
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         StringWriter diagnostics = new StringWriter();
         boolean ok = javac.getTask(diagnostics, null, null,
