@@ -39,6 +39,10 @@ public final class EventLoop implements EventLoopMXBean {
     /** The value (or Awaiting.Thrown) the coroutine being resumed gets from its await, in transit. */
     Object resumeValue;
     final TaskRegistry tasks = new TaskRegistry();
+    /** Failed futures of this loop whose exception nobody retrieved yet: reported when the loop closes. */
+    final Unretrieved.Ledger unretrieved = new Unretrieved.Ledger();
+    /** Debug mode's watch on the coroutines the running step makes; null until one is made. */
+    NeverAwaited neverAwaited;
     final DefaultExecutor defaultExecutor = new DefaultExecutor();
     final SelectorEvents io = new SelectorEvents(this);
 
@@ -189,6 +193,10 @@ public final class EventLoop implements EventLoopMXBean {
             return;
         }
         closed = true;
+        if (neverAwaited != null) {
+            neverAwaited.loopClosing();
+        }
+        unretrieved.reportAll();
         ready.close();
         timers.clear();
         inbox.clear();
@@ -219,6 +227,11 @@ public final class EventLoop implements EventLoopMXBean {
     /** The task whose step is running, or null. */
     Task<?> currentTask() {
         return currentTask;
+    }
+
+    /** How many entries wait in the ready queue (read by JFR's periodic event from its own thread). */
+    int readyCount() {
+        return ready.size();
     }
 
     /** The thread running the loop, or null. */
@@ -292,10 +305,13 @@ public final class EventLoop implements EventLoopMXBean {
     private void runOnce() {
         waitForEvents();
         timers.queueDue(this);
+        boolean recorded = Flight.recording;    // read once a turn: a JFR recording started now counts from the next
         for (int n = ready.size(); n > 0; n--) {
             Object e = ready.poll();
             if (debug) {
                 Debug.runTimed(this, e);
+            } else if (recorded) {
+                Flight.runRecorded(this, e);
             } else {
                 runEntry(e);
             }

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.awaitj.agent.debug.BlockingCallMarker;
+import org.awaitj.agent.debug.DiscardedCoroutineMarker;
 import org.awaitj.agent.transform.AsyncMarker;
 import org.awaitj.agent.transform.AsyncTransformer;
 import org.awaitj.agent.transform.ClassHierarchy;
@@ -46,9 +47,12 @@ final class AsyncClassFileTransformer implements ClassFileTransformer {
                 }
                 out = r.bytes();
             }
-            // blocking calls are marked in every coroutine class, and in every application class in debug mode
+            // blocking calls and dropped coroutines are marked in every coroutine class, and in every
+            // application class in debug mode
             byte[] marked = BlockingCallMarker.mark(out != null ? out : classFile);
-            return marked != null ? marked : out;
+            out = marked != null ? marked : out;
+            byte[] dropped = DiscardedCoroutineMarker.mark(out != null ? out : classFile);
+            return dropped != null ? dropped : out;
         } catch (Throwable e) {
             report("could not rewrite class " + String.valueOf(className).replace('/', '.') + " (" + e
                     + "); it was loaded as it was, and its @Async methods throw IllegalStateException when they await");

@@ -42,6 +42,12 @@ final class FrameClassEmitter {
 
         mv = cw.visitMethod(ACC_PROTECTED, "invokeSuspend", "()Ljava/lang/Object;", null, null);
         mv.visitCode();
+        if (lines[0] > 0) {
+            // the method's first line, so that no stack trace holds a frame without one
+            Label start = new Label();
+            mv.visitLabel(start);
+            mv.visitLineNumber(lines[0], start);
+        }
         mv.visitVarInsn(ALOAD, 0);
         mv.visitMethodInsn(INVOKESTATIC, ctx.owner.name, ctx.method.name, bodyDesc, ctx.ownerIsInterface());
         mv.visitInsn(ARETURN);

@@ -1,0 +1,145 @@
+package org.awaitj;
+
+import java.lang.ref.Cleaner;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * asyncio's "coroutine ... was never awaited", reported as soon as it is known rather than when the collector
+ * gets to it:
+ * <ul>
+ * <li>a coroutine whose value the calling code drops ({@code fetchData(3);}): the agent marks such calls, so
+ * it is reported at the call, with its line, in any mode, at no cost to code that awaits what it calls;</li>
+ * <li>in debug mode, a coroutine made during a step of the loop and neither started nor held by anything the
+ * loop will run when the step ends (see {@link Reachability}); one that is held is checked again when the
+ * loop closes, the end of {@code AsyncIO.run};</li>
+ * <li>in debug mode still, a coroutine that is collected unstarted: the backstop.</li>
+ * </ul>
+ * Each place is reported once in the life of the JVM, as Python's warnings are.
+ */
+final class NeverAwaited {
+    private static final Cleaner CLEANER = Cleaner.create(r -> {
+        Thread t = new Thread(r, "awaitj-never-awaited-cleaner");
+        t.setDaemon(true);
+        return t;
+    });
+    private static final Set<String> REPORTED = ConcurrentHashMap.newKeySet();
+
+    /** Coroutines made during the loop's running step, in debug mode. */
+    private final List<Coroutine<?>> madeThisStep = new ArrayList<>();
+    /** Unstarted coroutines something still held when their step ended: looked at again when the loop closes. */
+    private final List<WeakReference<Coroutine<?>>> held = new ArrayList<>();
+
+    /** Where a coroutine was made, in debug mode; it waits in the coroutine's unused result field. */
+    static final class CreationSite implements Runnable {
+        private final String coroutine;
+        private final StackTraceElement where;
+        /** Started, handed to another loop, or reported: nothing more to say. */
+        volatile boolean settled;
+
+        CreationSite(String coroutine, StackTraceElement where) {
+            this.coroutine = coroutine;
+            this.where = where;
+        }
+
+        /** The coroutine was collected. */
+        @Override
+        public void run() {
+            if (!settled) {
+                report(coroutine, Debug.where(where));
+            }
+        }
+    }
+
+    /** Debug mode: a coroutine is made. */
+    static void created(Coroutine<?> c) {
+        CreationSite site = new CreationSite(c.describe(), Debug.callerOutsideRuntime());
+        c.result = site;
+        CLEANER.register(c, site);
+        EventLoop loop = RunningLoop.get();
+        if (loop != null && loop.getDebug()) {
+            if (loop.neverAwaited == null) {
+                loop.neverAwaited = new NeverAwaited();
+            }
+            loop.neverAwaited.madeThisStep.add(c);
+        }
+    }
+
+    /** A coroutine is awaited or scheduled. */
+    static void started(Coroutine<?> c) {
+        if (c.result instanceof CreationSite site) {
+            site.settled = true;
+            c.result = null;
+        }
+    }
+
+    /** {@code runCoroutineThreadsafe}: another loop starts it, later; this loop's checks leave it alone. */
+    static void handedOff(Coroutine<?> c) {
+        if (c.result instanceof CreationSite site) {
+            site.settled = true;
+        }
+    }
+
+    /** The agent's mark on a call whose coroutine the caller drops: {@code where} is the call's file and line. */
+    static void discarded(Object value, String where) {
+        if (value instanceof Coroutine<?> c && !c.isStarted()) {
+            if (c.result instanceof CreationSite site) {
+                site.settled = true;
+            }
+            report(c.describe(), where);
+        }
+    }
+
+    /** The step that made these coroutines is over: those not started and held by nothing were forgotten. */
+    void stepEnded(EventLoop loop) {
+        if (madeThisStep.isEmpty()) {
+            return;
+        }
+        List<Coroutine<?>> unstarted = new ArrayList<>();
+        for (Coroutine<?> c : madeThisStep) {
+            if (c.result instanceof CreationSite site && !site.settled) {
+                unstarted.add(c);
+            }
+        }
+        madeThisStep.clear();
+        if (unstarted.isEmpty()) {
+            return;
+        }
+        Set<Object> stillHeld = Reachability.heldBy(loop, unstarted);
+        for (Coroutine<?> c : unstarted) {
+            if (stillHeld == null || stillHeld.contains(c)) {
+                held.add(new WeakReference<>(c));       // awaited in a later step, or not known: look again at the end
+            } else {
+                forgotten(c);
+            }
+        }
+    }
+
+    /** The loop closes: what is still unstarted will never run on it. */
+    void loopClosing() {
+        madeThisStep.clear();
+        for (WeakReference<Coroutine<?>> ref : held) {
+            Coroutine<?> c = ref.get();
+            if (c != null && c.result instanceof CreationSite site && !site.settled) {
+                forgotten(c);
+            }
+        }
+        held.clear();
+    }
+
+    private static void forgotten(Coroutine<?> c) {
+        CreationSite site = (CreationSite) c.result;
+        site.settled = true;
+        report(c.describe(), Debug.where(site.where));
+    }
+
+    private static void report(String coroutine, String where) {
+        if (REPORTED.add(coroutine + " at " + where)) {
+            Debug.LOG.log(System.Logger.Level.WARNING, "coroutine '" + coroutine + "' was never awaited (created at "
+                    + where + "): await it, or schedule it with createTask");
+        }
+    }
+}
