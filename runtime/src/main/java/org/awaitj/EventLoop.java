@@ -41,7 +41,7 @@ public final class EventLoop implements EventLoopMXBean {
     final TaskRegistry tasks = new TaskRegistry();
     /** Failed futures of this loop whose exception nobody retrieved yet: reported when the loop closes. */
     final Unretrieved.Ledger unretrieved = new Unretrieved.Ledger();
-    /** Debug mode's watch on the coroutines the running step makes; null until one is made. */
+    /** The never-awaited coroutines this loop reported, and debug mode's watch on those a step makes; lazy. */
     NeverAwaited neverAwaited;
     final DefaultExecutor defaultExecutor = new DefaultExecutor();
     final SelectorEvents io = new SelectorEvents(this);

@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * loop closes, the end of {@code AsyncIO.run};</li>
  * <li>in debug mode still, a coroutine that is collected unstarted: the backstop.</li>
  * </ul>
- * Each place is reported once in the life of the JVM, as Python's warnings are.
+ * Each place is reported once per loop (Python's warnings once per process: a test runner that runs each
+ * test on a loop of its own wants to hear of each).
  */
 final class NeverAwaited {
     private static final Cleaner CLEANER = Cleaner.create(r -> {
@@ -26,8 +27,11 @@ final class NeverAwaited {
         t.setDaemon(true);
         return t;
     });
+    /** The places reported with no loop to tell them apart: collected coroutines, drops outside a loop. */
     private static final Set<String> REPORTED = ConcurrentHashMap.newKeySet();
 
+    /** The places this loop has reported. */
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
     /** Coroutines made during the loop's running step, in debug mode. */
     private final List<Coroutine<?>> madeThisStep = new ArrayList<>();
     /** Unstarted coroutines something still held when their step ended: looked at again when the loop closes. */
@@ -49,7 +53,7 @@ final class NeverAwaited {
         @Override
         public void run() {
             if (!settled) {
-                report(coroutine, Debug.where(where));
+                report(REPORTED, coroutine, Debug.where(where));
             }
         }
     }
@@ -61,11 +65,15 @@ final class NeverAwaited {
         CLEANER.register(c, site);
         EventLoop loop = RunningLoop.get();
         if (loop != null && loop.getDebug()) {
-            if (loop.neverAwaited == null) {
-                loop.neverAwaited = new NeverAwaited();
-            }
-            loop.neverAwaited.madeThisStep.add(c);
+            of(loop).madeThisStep.add(c);
         }
+    }
+
+    private static NeverAwaited of(EventLoop loop) {
+        if (loop.neverAwaited == null) {
+            loop.neverAwaited = new NeverAwaited();
+        }
+        return loop.neverAwaited;
     }
 
     /** A coroutine is awaited or scheduled. */
@@ -89,7 +97,8 @@ final class NeverAwaited {
             if (c.result instanceof CreationSite site) {
                 site.settled = true;
             }
-            report(c.describe(), where);
+            EventLoop loop = RunningLoop.get();
+            report(loop != null ? of(loop).reported : REPORTED, c.describe(), where);
         }
     }
 
@@ -113,7 +122,7 @@ final class NeverAwaited {
             if (stillHeld == null || stillHeld.contains(c)) {
                 held.add(new WeakReference<>(c));       // awaited in a later step, or not known: look again at the end
             } else {
-                forgotten(c);
+                forgotten(c, reported);
             }
         }
     }
@@ -124,20 +133,20 @@ final class NeverAwaited {
         for (WeakReference<Coroutine<?>> ref : held) {
             Coroutine<?> c = ref.get();
             if (c != null && c.result instanceof CreationSite site && !site.settled) {
-                forgotten(c);
+                forgotten(c, reported);
             }
         }
         held.clear();
     }
 
-    private static void forgotten(Coroutine<?> c) {
+    private static void forgotten(Coroutine<?> c, Set<String> reported) {
         CreationSite site = (CreationSite) c.result;
         site.settled = true;
-        report(c.describe(), Debug.where(site.where));
+        report(reported, c.describe(), Debug.where(site.where));
     }
 
-    private static void report(String coroutine, String where) {
-        if (REPORTED.add(coroutine + " at " + where)) {
+    private static void report(Set<String> reported, String coroutine, String where) {
+        if (reported.add(coroutine + " at " + where)) {
             Debug.LOG.log(System.Logger.Level.WARNING, "coroutine '" + coroutine + "' was never awaited (created at "
                     + where + "): await it, or schedule it with createTask");
         }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 
+import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -52,6 +53,13 @@ class FlightEventsTest {
         return result();
     }
 
+    private void awaitRecordingNoticed() {
+        for (int i = 0; i < 500 && !Flight.recording; i++) {
+            AsyncIO.run(nothing());     // the listener follows recordings from the first loop on
+        }
+        assertTrue(Flight.recording, "the recording was not noticed");
+    }
+
     private static String line(String marker) {
         return "FlightEventsTest.java:" + Reports.lineOf(FlightEventsTest.class, marker);
     }
@@ -63,7 +71,25 @@ class FlightEventsTest {
     }
 
     @Test
+    void theRuntimesSettingsFileTurnsEveryEventOn() throws Exception {
+        Configuration c;
+        try (var in = new java.io.InputStreamReader(EventLoop.class.getResourceAsStream("awaitj.jfc"),
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            c = Configuration.create(in);
+        }
+        for (String event : List.of("SlowStep", "BlockingCall", "ReadyQueue", "TaskCreated", "TaskStarted", "TaskDone")) {
+            assertEquals("true", c.getSettings().get("org.awaitj." + event + "#enabled"), event);
+        }
+    }
+
+    @Test
     void aRecordingShowsSlowStepsBlockingCallsTaskLifecyclesAndTheReadyQueue() throws Exception {
+        // the runtime hooks its periodic events in once a loop has started and JFR is up: a first recording
+        // makes sure both happened before the one read here (a hook added later joins a recording late)
+        try (Recording warmUp = new Recording()) {
+            warmUp.start();
+            awaitRecordingNoticed();
+        }
         List<RecordedEvent> events;
         try (Recording r = new Recording()) {
             r.enable("org.awaitj.SlowStep").withThreshold(Duration.ofMillis(20)).withoutStackTrace();
@@ -73,10 +99,7 @@ class FlightEventsTest {
             r.enable("org.awaitj.TaskDone");
             r.enable("org.awaitj.ReadyQueue").withPeriod(Duration.ofMillis(50));
             r.start();
-            for (int i = 0; i < 500 && !Flight.recording; i++) {
-                AsyncIO.run(nothing());     // the listener follows recordings from the first loop on
-            }
-            assertTrue(Flight.recording, "the recording was not noticed");
+            awaitRecordingNoticed();
             AsyncIO.run(program());
             r.stop();
             Path file = Files.createTempFile("awaitj", ".jfr");
