@@ -76,6 +76,14 @@ final class Debug {
         NeverAwaited.started(c);
     }
 
+    /** The loop closes: what it can never run or retrieve now is reported (always for failures, as in Python). */
+    static void loopClosing(EventLoop loop) {
+        if (loop.neverAwaited != null) {
+            loop.neverAwaited.loopClosing();
+        }
+        loop.unretrieved.reportAll();
+    }
+
     /** Debug mode's records of tasks, kept aside so that tasks carry no field for them. */
     private static final java.util.Map<Task<?>, TaskInfo> TASKS = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 

@@ -53,6 +53,7 @@ public final class EventLoop implements EventLoopMXBean {
 
     private EventLoop(Clock clock) {
         this.clock = clock;
+        Flight.listen();
     }
 
     /**
@@ -193,10 +194,7 @@ public final class EventLoop implements EventLoopMXBean {
             return;
         }
         closed = true;
-        if (neverAwaited != null) {
-            neverAwaited.loopClosing();
-        }
-        unretrieved.reportAll();
+        Debug.loopClosing(this);
         ready.close();
         timers.clear();
         inbox.clear();

@@ -3,10 +3,11 @@ package org.awaitj;
 /**
  * The gate to awaitj's JDK Flight Recorder events ({@link FlightEvents}): whether any recording runs. While
  * none does (almost always), the loop reads this flag once a turn and the task paths once a task; nothing
- * else is paid. The flag follows JFR's recordings through a listener installed when the first loop starts,
- * on a thread of its own (JFR's classes take a few milliseconds to load on JDK 17), so a {@code jcmd PID
- * JFR.start} later in the life of the program turns the events on. Nothing here needs JFR, so a JDK without
- * the {@code jdk.jfr} module runs without the events.
+ * else is paid. The flag follows JFR's recordings through a listener installed when the first loop is made:
+ * at once if JFR is up already (a recording started with the JVM sees the first tasks), else on a thread of
+ * its own (JFR's classes take a few milliseconds to load on JDK 17), so that a {@code jcmd PID JFR.start}
+ * later in the life of the program turns the events on. A JDK without the {@code jdk.jfr} module runs
+ * without the events.
  */
 final class Flight {
     /** True while a JFR recording runs: the events are then worth preparing (each still checks its own setting). */
@@ -16,7 +17,7 @@ final class Flight {
     private Flight() {
     }
 
-    /** A loop starts: on the first, start following JFR's recordings. */
+    /** A loop is made: on the first, start following JFR's recordings. */
     static void listen() {
         if (listening) {
             return;
@@ -27,9 +28,21 @@ final class Flight {
             }
             listening = true;
         }
+        if (recorderIsUp()) {
+            follow();
+            return;
+        }
         Thread t = new Thread(Flight::follow, "awaitj-jfr-listener");
         t.setDaemon(true);
         t.start();
+    }
+
+    private static boolean recorderIsUp() {
+        try {
+            return jdk.jfr.FlightRecorder.isInitialized();
+        } catch (LinkageError e) {
+            return false;
+        }
     }
 
     private static void follow() {

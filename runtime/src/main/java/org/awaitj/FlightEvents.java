@@ -31,84 +31,68 @@ final class FlightEvents {
     private FlightEvents() {
     }
 
-    @Name("org.awaitj.SlowStep")
-    @Label("Slow Step")
+    /** What every awaitj event says first: the loop, by the name of its thread. */
     @Category(CATEGORY)
-    @Description("A task step or callback that held the event loop at least the threshold")
-    @Threshold("100 ms")
-    @StackTrace(false)
-    static final class SlowStep extends Event {
+    abstract static class LoopEvent extends Event {
         @Label("Loop") String loop;
-        @Label("Task") String task;
-        @Label("Coroutine") String coroutine;
-        @Label("Began At") String beganAt;
-        @Label("Ended At") String endedAt;
     }
 
-    @Name("org.awaitj.BlockingCall")
-    @Label("Blocking Call on the Loop")
-    @Category(CATEGORY)
+    /** Committed after a step that took the threshold or longer: what held the loop, from where to where. */
+    @Name("org.awaitj.SlowStep") @Label("Slow Step") @Threshold("100 ms") @StackTrace(false)
+    @Description("A task step or callback that held the event loop at least the threshold")
+    static final class SlowStep extends LoopEvent {
+        @Label("Task") String task;
+        @Label("Coroutine") String coroutine;
+        @Label("Began At") @Description("Where the task was suspended when the step began") String beganAt;
+        @Label("Ended At") @Description("Where it suspended again, or \"its end\"") String endedAt;
+    }
+
+    /** Committed before the call, with the stack trace that leads to it. */
+    @Name("org.awaitj.BlockingCall") @Label("Blocking Call on the Loop")
     @Description("A JDK call that blocks the thread, made on an event loop's thread: it stalls every task")
-    static final class BlockingCall extends Event {
-        @Label("Loop") String loop;
+    static final class BlockingCall extends LoopEvent {
         @Label("Call") String call;
         @Label("Where") String where;
         @Label("Task") String task;
     }
 
-    @Name("org.awaitj.ReadyQueue")
-    @Label("Ready Queue")
-    @Category(CATEGORY)
+    /** A gauge, sampled from JFR's own thread: a long queue means the loop is behind. */
+    @Name("org.awaitj.ReadyQueue") @Label("Ready Queue") @Period("1 s") @StackTrace(false)
     @Description("How many callbacks and task steps wait in a loop's ready queue, and how many tasks are pending")
-    @Period("1 s")
-    @StackTrace(false)
-    static final class ReadyQueue extends Event {
-        @Label("Loop") String loop;
-        @Label("Ready") int ready;
-        @Label("Pending Tasks") int pendingTasks;
+    static final class ReadyQueue extends LoopEvent {
+        @Label("Ready") @Description("Callbacks and task steps queued to run") int ready;
+        @Label("Pending Tasks") @Description("Tasks of the loop not done yet") int pendingTasks;
     }
 
-    /** What the three task events say of a task. */
-    abstract static class TaskEvent extends Event {
+    /** What the three task events say of a task; off unless a setting turns them on. */
+    @Enabled(false)
+    abstract static class TaskEvent extends LoopEvent {
         @Label("Task Id") long taskId;
         @Label("Task") String task;
         @Label("Coroutine") String coroutine;
     }
 
-    @Name("org.awaitj.TaskCreated")
-    @Label("Task Created")
-    @Category(CATEGORY)
-    @Enabled(false)
+    /** With the stack trace of the createTask call, and its first frame outside awaitj. */
+    @Name("org.awaitj.TaskCreated") @Label("Task Created")
     static final class TaskCreated extends TaskEvent {
+        @Label("Created At") String createdAt;
     }
 
-    @Name("org.awaitj.TaskStarted")
-    @Label("Task Started")
-    @Category(CATEGORY)
-    @Description("A task's first step")
-    @Enabled(false)
-    @StackTrace(false)
+    /** The time from TaskCreated to here is the time the task waited for the loop. */
+    @Name("org.awaitj.TaskStarted") @Label("Task Started") @Description("A task's first step") @StackTrace(false)
     static final class TaskStarted extends TaskEvent {
     }
 
-    @Name("org.awaitj.TaskDone")
-    @Label("Task Done")
-    @Category(CATEGORY)
-    @Enabled(false)
-    @StackTrace(false)
+    /** The outcome: "result", "cancelled", or the exception. */
+    @Name("org.awaitj.TaskDone") @Label("Task Done") @StackTrace(false)
     static final class TaskDone extends TaskEvent {
         @Label("Outcome") String outcome;
     }
 
-    @Name("org.awaitj.TaskSnapshot")
-    @Label("Task Snapshot")
-    @Category(CATEGORY)
+    /** Emitted by a periodic hook, on the loop's thread when it answers within a second. */
+    @Name("org.awaitj.TaskSnapshot") @Label("Task Snapshot") @Enabled(false) @Period("beginChunk") @StackTrace(false)
     @Description("One pending task of a running loop: what ps and pstree print")
-    @Enabled(false)
-    @Period("beginChunk")
-    @StackTrace(false)
-    static final class TaskSnapshot extends Event {
-        @Label("Loop") String loop;
+    static final class TaskSnapshot extends LoopEvent {
         @Label("Loop Thread Id") long loopThreadId;
         @Label("Task Id") long taskId;
         @Label("Task") String task;
@@ -184,6 +168,7 @@ final class FlightEvents {
     static void taskCreated(Task<?> t) {
         TaskCreated event = new TaskCreated();
         if (event.isEnabled()) {
+            event.createdAt = String.valueOf(Debug.callerOutsideRuntime());
             describe(event, t).commit();
         }
     }
@@ -204,6 +189,7 @@ final class FlightEvents {
     }
 
     private static TaskEvent describe(TaskEvent event, Task<?> t) {
+        event.loop = loopName(t.loop);
         event.taskId = t.id();
         event.task = t.getName();
         event.coroutine = t.getCoroutine().describe();

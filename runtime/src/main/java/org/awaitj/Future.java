@@ -70,7 +70,7 @@ public class Future<T> implements Awaitable<T> {
         if (error instanceof CancellationException) {
             throw new IllegalArgumentException("use cancel() rather than setException(CancellationException)");
         }
-        Unretrieved watch = new Unretrieved(error, loop.unretrieved);   // the exception, and whether anyone looked at it
+        Unretrieved watch = new Unretrieved(error, loop);   // the exception, and whether anyone looked at it
         result = watch;
         state = FAILED;
         watch.watch(this);

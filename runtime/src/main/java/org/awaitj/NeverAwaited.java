@@ -44,9 +44,10 @@ final class NeverAwaited {
         /** Started, handed to another loop, or reported: nothing more to say. */
         volatile boolean settled;
 
-        CreationSite(String coroutine, StackTraceElement where) {
-            this.coroutine = coroutine;
-            this.where = where;
+        /** Made by the coroutine's constructor: the application frame on the stack is the one that made it. */
+        CreationSite(Coroutine<?> c) {
+            this.coroutine = c.describe();
+            this.where = Debug.callerOutsideRuntime();
         }
 
         /** The coroutine was collected. */
@@ -60,7 +61,7 @@ final class NeverAwaited {
 
     /** Debug mode: a coroutine is made. */
     static void created(Coroutine<?> c) {
-        CreationSite site = new CreationSite(c.describe(), Debug.callerOutsideRuntime());
+        CreationSite site = new CreationSite(c);
         c.result = site;
         CLEANER.register(c, site);
         EventLoop loop = RunningLoop.get();

@@ -67,8 +67,9 @@ final class NotRewritten {
     private static String explain(StackWalker.StackFrame f) {
         String type = f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1);
         String how = System.getProperty("awaitj.agent") == null
-                ? "run the JVM with -javaagent:awaitj-agent.jar, or rewrite the classes at build time (the "
-                    + "awaitj-maven-plugin, or java -jar awaitj-agent.jar instrument)"
+                ? "run the JVM with -javaagent:awaitj-agent.jar, call org.awaitj.agent.AwaitJAgent.install() before "
+                    + "the class is loaded, or rewrite the classes at build time (the awaitj-maven-plugin, or java -jar "
+                    + "awaitj-agent.jar instrument)"
                 : "the agent is installed, but it did not rewrite this class: it was loaded before the agent was, "
                     + "or it could not be rewritten (the agent said why on standard error, in a line starting "
                     + "[awaitj]); -javaagent:awaitj-agent.jar on the command line rewrites every class";

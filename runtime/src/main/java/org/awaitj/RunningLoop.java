@@ -47,7 +47,6 @@ final class RunningLoop {
         RUNNING.set(loop);
         lastEntered = loop;
         ALL.add(loop);
-        Flight.listen();
     }
 
     /** {@code loop} stops running on the calling thread. */

@@ -23,9 +23,10 @@ final class Unretrieved implements Runnable {
     private Unretrieved prev;
     private Unretrieved next;
 
-    Unretrieved(Throwable error, Ledger ledger) {
+    /** The exception of a future of {@code loop}; watched once the future is done ({@link #watch}). */
+    Unretrieved(Throwable error, EventLoop loop) {
         this.error = error;
-        this.ledger = ledger;
+        this.ledger = loop.unretrieved;
     }
 
     /** Once the future is done: describes it as it is now, and watches it (its loop's ledger, and the collector). */

@@ -32,13 +32,19 @@ public class Profiling {
         return result(bytes);
     }
 
-    /** CPU-bound: counts primes below {@code limit}, yielding to the other tasks after each chunk. */
+    /**
+     * CPU-bound: counts the primes below {@code limit}, {@code rounds} times over, yielding to the other tasks
+     * after each chunk.
+     */
     @Async
-    static Coroutine<Integer> countPrimes(int limit, int chunk) {
+    static Coroutine<Integer> countPrimes(int limit, int chunk, int rounds) {
         int primes = 0;
-        for (int from = 2; from < limit; from += chunk) {
-            primes += primesIn(from, Math.min(from + chunk, limit));     // holds the loop for the whole chunk
-            await(sleep(0));
+        for (int round = 0; round < rounds; round++) {
+            primes = 0;
+            for (int from = 2; from < limit; from += chunk) {
+                primes += primesIn(from, Math.min(from + chunk, limit));     // holds the loop for the whole chunk
+                await(sleep(0));
+            }
         }
         return result(primes);
     }
@@ -59,7 +65,7 @@ public class Profiling {
     static Coroutine<String> main(int scale) {
         long start = System.nanoTime();
         Task<Integer> io = createTask(download(20 * scale), "io-bound");
-        Task<Integer> cpu = createTask(countPrimes(3_000_000 * scale, 20_000), "cpu-bound");
+        Task<Integer> cpu = createTask(countPrimes(3_000_000, 20_000, scale), "cpu-bound");
         Map<Task<?>, Double> lifetime = new HashMap<>();
         for (Task<Integer> t : List.of(io, cpu)) {
             t.addDoneCallback(done -> lifetime.put(t, (System.nanoTime() - start) / 1e9));
