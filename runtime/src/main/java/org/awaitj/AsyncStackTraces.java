@@ -75,7 +75,10 @@ final class AsyncStackTraces {
         return out.toArray(new StackTraceElement[0]);
     }
 
-    /** The coroutines of one task's chain, innermost first; the runtime's own (sleep and the like) left out. */
+    /**
+     * The coroutines of one task's chain, innermost first. The runtime's coroutines that name a method of its
+     * API ({@code Queue.get}) stay; those that name none (sleep and the like) are left out.
+     */
     static List<StackTraceElement> chainOf(Task<?> t) {
         List<StackTraceElement> out = new ArrayList<>();
         Coroutine<?> from = t.current;
@@ -85,8 +88,8 @@ final class AsyncStackTraces {
         }
         for (Coroutine<?> c = from; c != null && !t.isDone(); c = c.caller) {
             StackTraceElement e = c.stackTraceElement();
-            if (e.getLineNumber() >= 0) {
-                out.add(e);
+            if (e.getFileName() != null || !e.getMethodName().equals("invokeSuspend")) {
+                out.add(e);     // not Coroutine's default, which names no method
             }
         }
         return out;

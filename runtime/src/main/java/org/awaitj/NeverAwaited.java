@@ -46,7 +46,7 @@ final class NeverAwaited {
 
         /** Made by the coroutine's constructor: the application frame on the stack is the one that made it. */
         CreationSite(Coroutine<?> c) {
-            this.coroutine = c.describe();
+            this.coroutine = describeUnderConstruction(c);
             this.where = Debug.callerOutsideRuntime();
         }
 
@@ -56,6 +56,18 @@ final class NeverAwaited {
             if (!settled) {
                 report(REPORTED, coroutine, Debug.where(where));
             }
+        }
+    }
+
+    /**
+     * A name for a coroutine whose subclass constructors have not run yet: a generated frame's names its method
+     * already; a hand-written one may need fields not set yet, and is named by its class.
+     */
+    private static String describeUnderConstruction(Coroutine<?> c) {
+        try {
+            return c.describe();
+        } catch (RuntimeException e) {
+            return c.getClass().getName();
         }
     }
 

@@ -77,7 +77,7 @@ public class Task<T> extends Future<T> {
      * The await chain as stack trace elements, innermost first: one element per coroutine of the chain, naming
      * the coroutine's method and the line it is suspended at (the running task's with its live frames), then
      * the chain of the task that awaits this one, and so on, as an exception's stack trace would show them.
-     * The runtime's own coroutines (sleep and the like) are left out.
+     * The runtime's coroutines that stand for no method of its API (sleep and the like) are left out.
      */
     public StackTraceElement[] getStack() {
         return AsyncStackTraces.across(this);

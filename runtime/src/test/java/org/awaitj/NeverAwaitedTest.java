@@ -87,6 +87,22 @@ class NeverAwaitedTest {
         return result(orphan.isDone() ? null : null);
     }
 
+    @Async
+    Coroutine<String> forgetsAQueueGet() {
+        org.awaitj.queue.Queue<String> q = new org.awaitj.queue.Queue<>();
+        q.get(); // queue get
+        q.putNowait("x");
+        return result(await(q.get()));
+    }
+
+    @Test
+    void inDebugModeTheRuntimesOwnCoroutinesAreMadeAndNamedToo() {
+        assertEquals("x", AsyncIO.run(forgetsAQueueGet(), true));
+        assertEquals(List.of("coroutine 'Queue.get' was never awaited (created at NeverAwaitedTest.java:"
+                + Reports.lineOf(getClass(), "queue get") + "): await it, or schedule it with createTask"),
+                reports.containing("was never awaited"));
+    }
+
     @Test
     void inDebugModeAForgottenCoroutineIsReportedWithItsLineBeforeTheNextStep() {
         AsyncIO.run(forgets(), true);
