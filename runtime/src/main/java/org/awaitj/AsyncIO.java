@@ -59,7 +59,9 @@ public final class AsyncIO {
     }
 
     private static IllegalStateException notRewritten(String what, String where, String returning) {
-        String how = System.getProperty("awaitj.agent") == null
+        String asyncButNotRewritten = NotRewritten.explanation();
+        String how = asyncButNotRewritten != null ? asyncButNotRewritten
+                : System.getProperty("awaitj.agent") == null
                 ? "the awaitj agent is not installed: start the JVM with -javaagent:awaitj-agent.jar, or call "
                     + "org.awaitj.agent.AwaitJAgent.install() before the classes that use " + what + " are loaded"
                 : "mark the enclosing method @Async, with return type " + returning;
@@ -106,13 +108,19 @@ public final class AsyncIO {
         return new IterablePublisher<>(getRunningLoop(), source);
     }
 
-    /** {@code return result(value);} completes an {@code @Async} method with a value. */
+    /**
+     * {@code return result(value);} completes an {@code @Async} method with a value. Outside one (the agent
+     * rewrites it inside), a coroutine that completes at once with {@code value}; refused in an {@code @Async}
+     * method whose class was not rewritten, whose body has just run in the wrong place.
+     */
     public static <T> Coroutine<T> result(T value) {
+        NotRewritten.checkResultCaller();
         return new Result<>(value);
     }
 
     /** {@code return result();} completes an {@code @Async Coroutine<Void>} method. */
     public static Coroutine<Void> result() {
+        NotRewritten.checkResultCaller();
         return new Result<>(null);
     }
 
@@ -215,12 +223,12 @@ public final class AsyncIO {
      * {@link TimeoutException}.
      */
     public static Timeout timeout(double seconds) {
-        return new Timeout(getRunningLoop().time() + seconds);
+        return new Timeout(getRunningLoop().time() + seconds, "timeout(" + seconds + ")");
     }
 
     /** {@link #timeout(double)} with a deadline in loop time ({@link EventLoop#time()}). */
     public static Timeout timeoutAt(double when) {
-        return new Timeout(when);
+        return new Timeout(when, "timeoutAt(" + when + ")");
     }
 
     /**
@@ -274,6 +282,23 @@ public final class AsyncIO {
     /** Every task of the running loop that is not done yet. */
     public static Set<Task<?>> allTasks() {
         return getRunningLoop().tasks.all();
+    }
+
+    /**
+     * Prints the current task's {@link CallGraph} to standard output, like asyncio's {@code print_call_graph()}:
+     * where the task is, and which tasks wait for it.
+     */
+    public static void printCallGraph() {
+        Task<?> t = currentTask();
+        if (t == null) {
+            throw new IllegalStateException("printCallGraph() is called inside a task; pass a task or future to print another");
+        }
+        printCallGraph(t);
+    }
+
+    /** Prints the {@link CallGraph} of a task or future of the running loop to standard output. */
+    public static void printCallGraph(Future<?> future) {
+        System.out.print(CallGraph.of(future));
     }
 
     /** The loop running on this thread; {@link IllegalStateException} when there is none. */

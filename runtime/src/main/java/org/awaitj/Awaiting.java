@@ -156,6 +156,9 @@ final class Awaiting {
     }
 
     static void blockingCall(String call, String where) {
+        if (Flight.recording) {
+            Flight.blockingCall(call, where);
+        }
         if (!Debug.tracking) {
             return;
         }

@@ -46,6 +46,11 @@ final class CoreBridge extends CoreAccess {
     }
 
     @Override
+    public void discarded(Object value, String where) {
+        NeverAwaited.discarded(value, where);
+    }
+
+    @Override
     public Awaitable<Throwable> exitAsync(AsyncCloseable resource, Throwable primary) {
         return Awaiting.exitAsync(resource, primary);
     }

@@ -1,15 +1,14 @@
 package org.awaitj;
 
 
-import java.lang.ref.Cleaner;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Debug mode's bookkeeping, like asyncio's: where coroutines and tasks were created, coroutines never
- * awaited, exceptions nobody retrieved, steps that hold the loop too long. Costs nothing beyond a flag check while debug mode is off, except for
- * the "exception was never retrieved" watch, which only failed futures pay for, and is always on (as in
- * Python).
+ * awaited ({@link NeverAwaited}), steps that hold the loop too long. Costs nothing beyond a flag check while
+ * debug mode is off. The "exception was never retrieved" watch ({@link Unretrieved}) is always on, as in
+ * Python, and only failed futures pay for it.
  */
 final class Debug {
     static final System.Logger LOG = System.getLogger("org.awaitj");
@@ -20,14 +19,6 @@ final class Debug {
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
     private Debug() {
-    }
-
-    private static final class Cleaners {
-        static final Cleaner CLEANER = Cleaner.create(r -> {
-            Thread t = new Thread(r, "awaitj-debug-cleaner");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /**
@@ -75,73 +66,22 @@ final class Debug {
         return e.getFileName() != null && e.getLineNumber() > 0 ? e.getFileName() + ":" + e.getLineNumber() : e.toString();
     }
 
-    /** The creation of a coroutine, reported when it is collected without having been awaited or scheduled. */
-    static final class CreationSite implements Runnable {
-        private final String coroutine;
-        private final StackTraceElement where;
-        volatile boolean started;
-
-        CreationSite(String coroutine, StackTraceElement where) {
-            this.coroutine = coroutine;
-            this.where = where;
-        }
-
-        @Override
-        public void run() {
-            if (!started) {
-                LOG.log(System.Logger.Level.WARNING, message());
-            }
-        }
-
-        String message() {
-            return "coroutine '" + coroutine + "' was never awaited (created at " + Debug.where(where)
-                    + "): await it, or schedule it with createTask";
-        }
-    }
-
-    /** Called by {@link Coroutine}'s constructor while tracking; the site waits in the unused result field. */
+    /** Called by {@link Coroutine}'s constructor while tracking: see {@link NeverAwaited}. */
     static void trackCreation(Coroutine<?> c) {
-        CreationSite site = new CreationSite(c.describe(), callerOutsideRuntime());
-        c.result = site;
-        Cleaners.CLEANER.register(c, site);
-        DebugRecording.created(site);
+        NeverAwaited.created(c);
     }
 
     /** A coroutine starts: it was awaited or scheduled after all. */
     static void started(Coroutine<?> c) {
-        if (c.result instanceof CreationSite site) {
-            site.started = true;
-            c.result = null;
-        }
+        NeverAwaited.started(c);
     }
 
-    /** An exception that nobody has looked at yet; reported when its future is collected. */
-    static final class Unretrieved implements Runnable {
-        final String what;
-        final Throwable error;
-        volatile boolean retrieved;
-
-        Unretrieved(String what, Throwable error) {
-            this.what = what;
-            this.error = error;
+    /** The loop closes: what it can never run or retrieve now is reported (always for failures, as in Python). */
+    static void loopClosing(EventLoop loop) {
+        if (loop.neverAwaited != null) {
+            loop.neverAwaited.loopClosing();
         }
-
-        @Override
-        public void run() {
-            if (!retrieved) {
-                LOG.log(System.Logger.Level.ERROR, what, error);
-            }
-        }
-    }
-
-    static Unretrieved watchUnretrieved(Future<?> f, Throwable error) {
-        String what = (f instanceof Task<?> ? "Task" : "Future") + " exception was never retrieved: " + f;
-        Unretrieved u = new Unretrieved(what, error);
-        Cleaners.CLEANER.register(f, u);
-        if (tracking) {
-            DebugRecording.failed(u);
-        }
-        return u;
+        loop.unretrieved.reportAll();
     }
 
     /** Debug mode's records of tasks, kept aside so that tasks carry no field for them. */
@@ -173,8 +113,15 @@ final class Debug {
     static void runTimed(EventLoop loop, Object entry) {
         String began = entry instanceof Task<?> t ? t.suspendedAt() : null;
         long start = System.nanoTime();
-        loop.runEntry(entry);
+        if (Flight.recording) {
+            Flight.runRecorded(loop, entry);
+        } else {
+            loop.runEntry(entry);
+        }
         double took = (System.nanoTime() - start) / 1e9;
+        if (loop.neverAwaited != null) {
+            loop.neverAwaited.stepEnded(loop);
+        }
         if (entry instanceof Task<?> t) {
             t.addTimeOnLoop(took);
         }

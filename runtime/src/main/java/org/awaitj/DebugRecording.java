@@ -20,8 +20,8 @@ final class DebugRecording implements TestingAccess.Recording {
 
     private final DebugRecording outer;
     private final Thread thread = Thread.currentThread();
-    private final List<Debug.CreationSite> created = new ArrayList<>();
-    private final List<Debug.Unretrieved> failed = new ArrayList<>();
+    private final List<NeverAwaited.CreationSite> created = new ArrayList<>();
+    private final List<Unretrieved> failed = new ArrayList<>();
     private final Set<String> blockingCalls = new LinkedHashSet<>();
     /** The size past which the lists drop what is settled already (started, retrieved): they stay small. */
     private int pruneAt = 1024;
@@ -44,7 +44,7 @@ final class DebugRecording implements TestingAccess.Recording {
         return CURRENT.get() != null;
     }
 
-    static void created(Debug.CreationSite site) {
+    static void created(NeverAwaited.CreationSite site) {
         DebugRecording r = CURRENT.get();
         if (r != null) {
             r.created.add(site);
@@ -52,7 +52,7 @@ final class DebugRecording implements TestingAccess.Recording {
         }
     }
 
-    static void failed(Debug.Unretrieved u) {
+    static void failed(Unretrieved u) {
         DebugRecording r = CURRENT.get();
         if (r != null) {
             r.failed.add(u);
@@ -78,15 +78,16 @@ final class DebugRecording implements TestingAccess.Recording {
     @Override
     public List<TestingAccess.Finding> findings() {
         List<TestingAccess.Finding> out = new ArrayList<>();
-        for (Debug.CreationSite s : created) {
+        for (NeverAwaited.CreationSite s : created) {
             if (!s.started) {
-                s.started = true;       // reported here: not again when the coroutine is collected
+                s.started = true;
+                s.settled = true;       // reported here: not again when the coroutine is collected
                 out.add(new TestingAccess.Finding(s.message(), null));
             }
         }
-        for (Debug.Unretrieved u : failed) {
+        for (Unretrieved u : failed) {
             if (!u.retrieved) {
-                u.retrieved = true;
+                u.retrieved();          // reported here: not again when the future is collected
                 out.add(new TestingAccess.Finding(u.what, u.error));
             }
         }

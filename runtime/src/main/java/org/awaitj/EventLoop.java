@@ -48,6 +48,10 @@ public final class EventLoop implements EventLoopMXBean {
     ContextScope callbackScope;
     private boolean eagerTasks;
     final TaskRegistry tasks = new TaskRegistry();
+    /** Failed futures of this loop whose exception nobody retrieved yet: reported when the loop closes. */
+    final Unretrieved.Ledger unretrieved = new Unretrieved.Ledger();
+    /** The never-awaited coroutines this loop reported, and debug mode's watch on those a step makes; lazy. */
+    NeverAwaited neverAwaited;
     final DefaultExecutor defaultExecutor = new DefaultExecutor();
     final SelectorEvents io = new SelectorEvents(this);
     final AsyncGenerators asyncgens = new AsyncGenerators();
@@ -61,6 +65,7 @@ public final class EventLoop implements EventLoopMXBean {
     EventLoop(Clock clock, RandomGenerator schedule) {
         this.clock = clock;
         this.ready = new ReadyQueue(schedule);
+        Flight.listen();
     }
 
     /**
@@ -217,6 +222,7 @@ public final class EventLoop implements EventLoopMXBean {
             return;
         }
         closed = true;
+        Debug.loopClosing(this);
         ready.close();
         timers.clear();
         inbox.clear();
@@ -257,6 +263,11 @@ public final class EventLoop implements EventLoopMXBean {
     /** The task whose step is running, or null. */
     Task<?> currentTask() {
         return currentTask;
+    }
+
+    /** How many entries wait in the ready queue (read by JFR's periodic event from its own thread). */
+    int readyCount() {
+        return ready.size();
     }
 
     /** The thread running the loop, or null. */
@@ -330,10 +341,13 @@ public final class EventLoop implements EventLoopMXBean {
     private void runOnce() {
         waitForEvents();
         timers.queueDue(this);
+        boolean recorded = Flight.recording;    // read once a turn: a JFR recording started now counts from the next
         for (int n = ready.beginTurn(); n > 0; n--) {
             Object e = ready.poll();
             if (debug) {
                 Debug.runTimed(this, e);
+            } else if (recorded) {
+                Flight.runRecorded(this, e);
             } else {
                 runEntry(e);
             }

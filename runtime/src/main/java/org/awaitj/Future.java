@@ -70,19 +70,21 @@ public class Future<T> implements Awaitable<T> {
         if (error instanceof CancellationException) {
             throw new IllegalArgumentException("use cancel() rather than setException(CancellationException)");
         }
-        result = Debug.watchUnretrieved(this, error);     // the exception, and whether anyone looked at it
+        Unretrieved watch = new Unretrieved(error, loop);   // the exception, and whether anyone looked at it
+        result = watch;
         state = FAILED;
+        watch.watch(this);
         scheduleCallbacks();
     }
 
     private Throwable failure() {
-        return ((Debug.Unretrieved) result).error;
+        return ((Unretrieved) result).error;
     }
 
     /** Someone looked at the outcome: a failure is not reported as never retrieved when the future is collected. */
     private void markRetrieved() {
         if (state == FAILED) {
-            ((Debug.Unretrieved) result).retrieved = true;
+            ((Unretrieved) result).retrieved();
         }
     }
 
@@ -186,8 +188,14 @@ public class Future<T> implements Awaitable<T> {
         }
     }
 
-    /** The result for an awaiter: returned, or thrown unchanged. */
+    /** The result for an awaiter: returned, or thrown unchanged at the await (its trace gains the await). */
     final Object resultForAwaiter() {
+        if (state == FAILED) {
+            markRetrieved();
+            Throwable e = failure();
+            AsyncStackTraces.intoAwaiterHere(e, this);
+            throw CoroutineSupport.sneakyThrow(e);
+        }
         return result();
     }
 
@@ -266,12 +274,25 @@ public class Future<T> implements Awaitable<T> {
         }
     }
 
+    /** asyncio's words: a future that failed is finished too, with an exception. */
     String stateName() {
-        return state == PENDING ? "pending" : state == CANCELLED ? "cancelled" : state == FAILED ? "failed" : "finished";
+        return state == PENDING ? "pending" : state == CANCELLED ? "cancelled" : "finished";
+    }
+
+    /** How a finished future ended, as asyncio's repr says it: " result=..." or " exception=...", else "". */
+    String outcome() {
+        if (state == FAILED) {
+            return " exception=" + failure();
+        }
+        if (state != FINISHED) {
+            return "";
+        }
+        String v = String.valueOf(result);
+        return " result=" + (v.length() > 60 ? v.substring(0, 57) + "..." : v);
     }
 
     @Override
     public String toString() {
-        return "<Future " + stateName() + ">";
+        return "<Future " + stateName() + outcome() + ">";
     }
 }

@@ -31,6 +31,7 @@ final class LoopFutureView<T> extends CompletableFuture<T> {
     /** {@code runCoroutineThreadsafe}: from any thread, {@code coro} becomes a task of {@code loop}, which the view follows. */
     static <T> CompletableFuture<T> ofCoroutine(Coroutine<T> coro, EventLoop loop) {
         LoopFutureView<T> view = new LoopFutureView<>(loop);
+        NeverAwaited.handedOff(coro);       // started by that loop, later: not forgotten by this one
         loop.callSoonThreadsafe(() -> {
             Task<T> t;
             try {

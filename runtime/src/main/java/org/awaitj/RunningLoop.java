@@ -8,6 +8,8 @@ final class RunningLoop {
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
     /** The loop entered most recently, on whichever thread. */
     private static volatile EventLoop lastEntered;
+    /** Every running loop, for the tools that look at them from outside (JFR's periodic events, ps). */
+    private static final java.util.Set<EventLoop> ALL = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private RunningLoop() {
     }
@@ -25,8 +27,10 @@ final class RunningLoop {
     static EventLoop require() {
         EventLoop loop = get();
         if (loop == null) {
-            throw new IllegalStateException("no running event loop on thread " + Thread.currentThread().getName()
-                    + ": start one with AsyncIO.run(main()), or use runCoroutineThreadsafe from other threads");
+            String none = "no running event loop on thread " + Thread.currentThread().getName();
+            String notRewritten = NotRewritten.explanation();
+            throw new IllegalStateException(notRewritten != null ? notRewritten + " (" + none + ")"
+                    : none + ": start one with AsyncIO.run(main()), or use runCoroutineThreadsafe from other threads");
         }
         return loop;
     }
@@ -42,13 +46,20 @@ final class RunningLoop {
         }
         RUNNING.set(loop);
         lastEntered = loop;
+        ALL.add(loop);
     }
 
     /** {@code loop} stops running on the calling thread. */
     static void exit(EventLoop loop) {
+        ALL.remove(loop);
         RUNNING.remove();
         if (lastEntered == loop) {
             lastEntered = null;
         }
+    }
+
+    /** The loops running now, on any thread: a copy. */
+    static java.util.List<EventLoop> all() {
+        return java.util.List.copyOf(ALL);
     }
 }

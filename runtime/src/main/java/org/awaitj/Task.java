@@ -3,8 +3,6 @@ package org.awaitj;
 import org.awaitj.internal.CoroutineSupport;
 
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -62,6 +60,14 @@ public class Task<T> extends Future<T> {
         if (!eager) {
             loop.readyAdd(this);
         }
+        if (Flight.recording) {
+            Flight.taskCreated(this);
+        }
+    }
+
+    /** The task's number, unique in the JVM: what "Task-N" names it by, and what {@code ps} lists. */
+    int id() {
+        return id;
     }
 
     public String getName() {
@@ -85,15 +91,21 @@ public class Task<T> extends Future<T> {
     }
 
     /**
-     * The await chain as stack trace elements, innermost first: one element per coroutine of the chain,
-     * naming the coroutine's method.
+     * The await chain as stack trace elements, innermost first: one element per coroutine of the chain, naming
+     * the coroutine's method and the line it is suspended at (the running task's with its live frames), then
+     * the chain of the task that awaits this one, and so on, as an exception's stack trace would show them.
+     * The runtime's coroutines that stand for no method of its API (sleep and the like) are left out.
      */
     public StackTraceElement[] getStack() {
-        List<StackTraceElement> stack = new ArrayList<>();
-        for (Coroutine<?> c = current; c != null && !isDone(); c = c.caller) {
-            stack.add(c.stackTraceElement());
-        }
-        return stack.toArray(new StackTraceElement[0]);
+        return AsyncStackTraces.across(this);
+    }
+
+    /**
+     * What this task is doing and who waits for it, like asyncio's {@code capture_call_graph}: its await chain,
+     * and the call graphs of the tasks that await it. On the loop's thread.
+     */
+    public CallGraph callGraph() {
+        return CallGraph.of(this);
     }
 
     /** Prints {@link #getStack()} to standard error. */
@@ -186,6 +198,9 @@ public class Task<T> extends Future<T> {
         awaiting = null;
         if (w instanceof Future<?> f) {
             outcome = f.outcomeForAwaiter();
+            if (outcome instanceof Awaiting.Thrown t && !(t.error instanceof CancellationException)) {
+                AsyncStackTraces.intoAwaiter(t.error, f, current);
+            }
         }
         if (mustCancel) {
             mustCancel = false;
@@ -194,6 +209,9 @@ public class Task<T> extends Future<T> {
         Coroutine<?> frame = current;
         if (!started) {
             started = true;
+            if (Flight.recording) {
+                Flight.taskStarted(this);
+            }
             if (outcome instanceof Awaiting.Thrown t) {
                 finish(null, t.error);      // cancelled before it started: none of the body runs
                 return;
@@ -236,7 +254,7 @@ public class Task<T> extends Future<T> {
                     finish(null, error);
                     return;
                 }
-                addToAwaitChain(error, frame, up);
+                AsyncStackTraces.upTheChain(error, frame, up);
                 loop.resumeValue = new Awaiting.Thrown(error);
                 frame = up;
                 continue;
@@ -282,40 +300,6 @@ public class Task<T> extends Future<T> {
         }
     }
 
-    /** How many suspended callers an exception's stack trace may gain: bounded, for very deep chains. */
-    private static final int MAX_CHAIN_IN_TRACE = 64;
-
-    /**
-     * An exception leaving a resumed coroutine is thrown where no caller of it is on the Java stack: its
-     * callers are suspended. As it passes up the await chain, each caller's place (method and the line of the
-     * await it is suspended at) goes into its stack trace, before the step loop's own frames, so the trace
-     * reads as if the chain had been a call stack. Only exceptions thrown by this chain are extended (not one
-     * another task failed with), and only on this, already slow, path.
-     */
-    private static void addToAwaitChain(Throwable error, Coroutine<?> failed, Coroutine<?> caller) {
-        StackTraceElement[] trace = error.getStackTrace();
-        StackTraceElement self = failed.stackTraceElement();
-        int loop = -1;
-        boolean thrownHere = false;
-        for (int i = 0; i < trace.length; i++) {
-            StackTraceElement e = trace[i];
-            if (!thrownHere && e.getClassName().equals(self.getClassName()) && e.getMethodName().equals(self.getMethodName())) {
-                thrownHere = true;
-            } else if (thrownHere && e.getClassName().equals(Task.class.getName()) && e.getMethodName().equals("run")) {
-                loop = i;
-                break;
-            }
-        }
-        if (loop < 0 || trace.length > MAX_CHAIN_IN_TRACE + 256) {
-            return;
-        }
-        StackTraceElement[] extended = new StackTraceElement[trace.length + 1];
-        System.arraycopy(trace, 0, extended, 0, loop);
-        extended[loop] = caller.stackTraceElement();
-        System.arraycopy(trace, loop, extended, loop + 1, trace.length - loop);
-        error.setStackTrace(extended);
-    }
-
     @SuppressWarnings("unchecked")
     private void finish(Object value, Throwable error) {
         current = null;
@@ -329,6 +313,9 @@ public class Task<T> extends Future<T> {
             super.setException(error);
         }
         loop.tasks.remove(this);
+        if (Flight.recording) {
+            Flight.taskDone(this);
+        }
     }
 
     /** A task's result is set by its coroutine only. */
@@ -390,7 +377,7 @@ public class Task<T> extends Future<T> {
 
     @Override
     public String toString() {
-        return "<Task " + stateName() + " name='" + getName() + "' coro=" + coro.describe()
+        return "<Task " + stateName() + " name='" + getName() + "' coro=" + coro.describe() + outcome()
                 + (createdAt() != null ? " created at " + Debug.where(createdAt()) : "") + ">";
     }
 }

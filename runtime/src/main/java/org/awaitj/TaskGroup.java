@@ -122,7 +122,7 @@ public final class TaskGroup implements Awaitable<Void>, AsyncCloseable, Awaitin
      * asyncio's {@code __aexit__}: a loop awaiting "all children done", then the verdict. Yields the exception
      * to throw when {@code returnsError}, else throws it.
      */
-    private final class Exit<R> extends Coroutine<R> {
+    final class Exit<R> extends Coroutine<R> {
         private final Throwable primary;
         private final boolean returnsError;
         private Throwable propagateCancel;
@@ -197,6 +197,16 @@ public final class TaskGroup implements Awaitable<Void>, AsyncCloseable, Awaitin
         protected String describe() {
             return "TaskGroup exit";
         }
+
+        /** For inspection: the task waiting here waits for this group's children. */
+        TaskGroup group() {
+            return TaskGroup.this;
+        }
+    }
+
+    /** The children not done yet. */
+    Set<Task<?>> children() {
+        return tasks;
     }
 
     @Override

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * What a {@link TaskGroup} throws when children failed: every failure (cancellations excluded), like
- * Python's {@code ExceptionGroup}. Each is also attached as a suppressed exception, so the stack trace shows
- * them all.
+ * Python's {@code ExceptionGroup}. Each is attached as a suppressed exception, so the stack trace shows them
+ * all, each once; like an {@code ExceptionGroup}, the group has no cause of its own.
  */
 public class TaskGroupException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -14,8 +14,7 @@ public class TaskGroupException extends RuntimeException {
     private final List<Throwable> exceptions;
 
     public TaskGroupException(String message, List<? extends Throwable> exceptions) {
-        super(message + " (" + exceptions.size() + " sub-exception" + (exceptions.size() == 1 ? "" : "s") + ")",
-                exceptions.isEmpty() ? null : exceptions.get(0));
+        super(message + " (" + exceptions.size() + " sub-exception" + (exceptions.size() == 1 ? "" : "s") + ")");
         this.exceptions = List.copyOf(exceptions);
         for (Throwable e : this.exceptions) {
             addSuppressed(e);

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * {@link EventLoop#dumpTasks()}: the pending tasks as a tree of who awaits whom, like
@@ -21,22 +22,42 @@ final class TaskTree {
 
     /** The tree of {@code loop}'s tasks; from another thread than the loop's, read on the loop's thread. */
     static String dump(EventLoop loop) {
+        try {
+            String tree = onLoopThread(loop, () -> of(loop.tasks.snapshot()), 5000);
+            return tree != null ? tree : "the loop did not answer within 5 seconds: a step is holding it\n";
+        } catch (IllegalStateException e) {
+            return "failed: " + e.getCause() + "\n";
+        }
+    }
+
+    /**
+     * {@code what}, computed on the loop's thread: at once on that thread or when the loop is not running, else
+     * handed to the loop. Null when the loop does not answer within {@code millis} (a step holds it) or is closed.
+     */
+    static <T> T onLoopThread(EventLoop loop, Supplier<T> what, long millis) {
         Thread owner = loop.thread();
         if (owner == null || owner == Thread.currentThread()) {
-            return of(loop.tasks.snapshot());
+            return what.get();
         }
-        // from a management thread: read the tasks on the loop's own thread
-        CompletableFuture<String> tree = new CompletableFuture<>();
-        loop.callSoonThreadsafe(() -> tree.complete(of(loop.tasks.snapshot())));
+        CompletableFuture<T> answer = new CompletableFuture<>();
         try {
-            return tree.get(5, TimeUnit.SECONDS);
+            loop.callSoonThreadsafe(() -> {
+                try {
+                    answer.complete(what.get());
+                } catch (RuntimeException e) {
+                    answer.completeExceptionally(e);
+                }
+            });
+            return answer.get(millis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            return "the loop did not answer within 5 seconds: a step is holding it\n";
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "interrupted\n";
+            return null;
         } catch (ExecutionException e) {
-            return "failed: " + e.getCause() + "\n";
+            throw new IllegalStateException(e.getCause());
+        } catch (IllegalStateException closed) {
+            return null;
         }
     }
 
@@ -47,7 +68,7 @@ final class TaskTree {
             children.put(t, new ArrayList<>());
         }
         for (Task<?> t : tasks) {
-            for (Task<?> child : awaitedTasks(t.awaiting())) {
+            for (Task<?> child : Awaits.awaitedTasks(t)) {
                 if (children.containsKey(child) && !awaited.contains(child)) {
                     children.get(t).add(child);
                     awaited.add(child);
@@ -61,20 +82,6 @@ final class TaskTree {
             }
         }
         return out.toString();
-    }
-
-    private static List<Task<?>> awaitedTasks(Object awaiting) {
-        List<Task<?>> out = new ArrayList<>();
-        if (awaiting instanceof Task<?> t) {
-            out.add(t);
-        } else if (awaiting instanceof Gather<?> g) {
-            for (Future<?> f : g.children()) {
-                if (f instanceof Task<?> t) {
-                    out.add(t);
-                }
-            }
-        }
-        return out;
     }
 
     private static void print(Task<?> t, Map<Task<?>, List<Task<?>>> children, String indent, StringBuilder out) {
@@ -94,7 +101,7 @@ final class TaskTree {
         }
     }
 
-    private static String describe(Object awaiting) {
+    static String describe(Object awaiting) {
         if (awaiting == null) {
             return "nothing (ready)";
         }

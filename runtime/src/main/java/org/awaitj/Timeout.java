@@ -24,11 +24,16 @@ public final class Timeout implements AsyncCloseable, Awaiting.ExitAware {
     /** The task's pending cancellations when the block began: the ones above that are this timeout's. */
     private final int cancelling;
     private double when;
+    /** How the block was asked for ("timeout(1.5)"), for the TimeoutException's message. */
+    private final String requested;
     private Handle timer;
     private boolean expired;
     private boolean exited;
+    /** How often the deadline was set: more than once means it was rescheduled. */
+    private int schedules;
 
-    Timeout(double when) {
+    Timeout(double when, String requested) {
+        this.requested = requested;
         this.loop = AsyncIO.getRunningLoop();
         this.task = loop.currentTask();
         if (task == null) {
@@ -59,6 +64,7 @@ public final class Timeout implements AsyncCloseable, Awaiting.ExitAware {
         if (Double.isNaN(when)) {
             throw new IllegalArgumentException("a timeout's deadline is a loop time, or infinity for none: got NaN");
         }
+        schedules++;
         this.when = when;
         if (timer != null) {
             timer.cancel();
@@ -99,7 +105,9 @@ public final class Timeout implements AsyncCloseable, Awaiting.ExitAware {
             timer = null;
         }
         if (expired && task.uncancel() <= cancelling && primary instanceof CancellationException) {
-            TimeoutException t = new TimeoutException("timed out at loop time " + when);
+            TimeoutException t = new TimeoutException(requested + (schedules > 1 ? " rescheduled to " + when : "")
+                    + " expired at loop time " + Debug.seconds(loop.time()) + ", in the block at "
+                    + Debug.callerOutsideRuntime());
             t.initCause(primary);
             return t;
         }
@@ -117,6 +125,6 @@ public final class Timeout implements AsyncCloseable, Awaiting.ExitAware {
 
     @Override
     public String toString() {
-        return "<Timeout when=" + when + (expired ? " expired" : "") + ">";
+        return "<Timeout " + requested + " when=" + when + (expired ? " expired" : "") + ">";
     }
 }

@@ -72,7 +72,8 @@ final class WaitFor<T> extends Coroutine<T> {
             timer.cancel();
         }
         if (expired && task().uncancel() <= cancelling) {
-            TimeoutException t = new TimeoutException("waitFor timed out after " + seconds + " seconds");
+            TimeoutException t = new TimeoutException(describe() + " expired after " + seconds + " seconds"
+                    + (caller != null ? ", awaited at " + caller.stackTraceElement() : ""));
             t.initCause(e);
             return CoroutineSupport.sneakyThrow(t);
         }
@@ -81,6 +82,8 @@ final class WaitFor<T> extends Coroutine<T> {
 
     @Override
     protected String describe() {
-        return "AsyncIO.waitFor(" + seconds + ")";
+        String what = awaitable instanceof Coroutine<?> c ? c.describe()
+                : awaitable instanceof Task<?> t ? "task '" + t.getName() + "'" : String.valueOf(awaitable);
+        return "waitFor(" + what + ", " + seconds + ")";
     }
 }

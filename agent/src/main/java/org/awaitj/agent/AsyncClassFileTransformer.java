@@ -5,7 +5,7 @@ import java.security.ProtectionDomain;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.awaitj.agent.debug.BlockingCallMarker;
+import org.awaitj.agent.debug.CallSiteMarks;
 import org.awaitj.agent.transform.AsyncMarker;
 import org.awaitj.agent.transform.AsyncTransformer;
 import org.awaitj.agent.transform.BuildTimeMark;
@@ -42,15 +42,15 @@ final class AsyncClassFileTransformer implements ClassFileTransformer {
         }
         try {
             if (!async) {
-                return BlockingCallMarker.mark(classFile);      // debug mode: a class without @Async methods
+                return CallSiteMarks.mark(classFile);      // debug mode: a class without @Async methods
             }
             AsyncTransformer.Result r = AsyncTransformer.transform(classFile, new ClassHierarchy(loader));
             r.problems().forEach(this::report);
             for (AsyncTransformer.GeneratedClass g : r.generated()) {
                 definer.define(loader, g.internalName(), g.bytes(), domain);
             }
-            // blocking calls are marked in every coroutine class, in the write of its rewriting
-            return BlockingCallMarker.mark(r);
+            // blocking calls and dropped coroutines are marked in every coroutine class, in the write of its rewriting
+            return CallSiteMarks.mark(r);
         } catch (Throwable e) {
             report("could not rewrite class " + String.valueOf(className).replace('/', '.') + " (" + e
                     + "); it was loaded as it was, and its @Async methods throw IllegalStateException when they await");

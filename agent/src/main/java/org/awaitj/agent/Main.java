@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.awaitj.agent.inspect.Inspect;
 import org.awaitj.agent.instrument.Instrumenter;
 import org.awaitj.agent.lint.Lint;
 
@@ -20,6 +21,8 @@ public final class Main {
             "usage: java -jar awaitj-agent.jar COMMAND",
             "  lint PATH...                          report the classic asyncio mistakes in compiled classes",
             "  instrument [--classpath CP] PATH...   rewrite the @Async methods in place, so no -javaagent is needed",
+            "  ps PID                                the tasks of each event loop of a running JVM",
+            "  pstree PID                            the same as a tree of which task awaits which",
             "PATH is a class folder or a jar; CP lists the jars and folders of the classes' dependencies.");
 
     private Main() {
@@ -42,11 +45,13 @@ public final class Main {
                     return lint(List.of(args).subList(1, args.length), out, err);
                 case "instrument":
                     return instrument(List.of(args).subList(1, args.length), out, err);
+                case "ps", "pstree":
+                    return Inspect.run(args, out);
                 case "help", "-h", "--help":
                     out.println(USAGE);
                     return 0;
                 default:
-                    err.println("awaitj: unknown command '" + command + "' (lint, instrument; help for usage)");
+                    err.println("awaitj: unknown command '" + command + "' (lint, instrument, ps, pstree; help for usage)");
                     return 2;
             }
         } catch (IOException | RuntimeException e) {

@@ -59,6 +59,8 @@ public abstract class CoreAccess {
 
     public abstract void blockingCall(String call, String where);
 
+    public abstract void discarded(Object value, String where);
+
     public abstract Awaitable<Throwable> exitAsync(AsyncCloseable resource, Throwable primary);
 
     public abstract <T> Future<T> fromStage(CompletionStage<T> stage, EventLoop loop);

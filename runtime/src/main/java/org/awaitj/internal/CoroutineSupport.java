@@ -73,6 +73,15 @@ public final class CoroutineSupport {
     }
 
     /**
+     * The agent calls this in place of the {@code pop} that drops the coroutine a call returned
+     * ({@code fetchData(3);} without await): it is reported as never awaited, with {@code where}, the call's
+     * file and line, once per place.
+     */
+    public static void discarded(Object value, String where) {
+        CORE.discarded(value, where);
+    }
+
+    /**
      * The end of {@code try (AsyncCloseable r = ...) { ... }} inside an {@code @Async} method, on the normal
      * path: what the agent turns {@code r.close()} into (then awaited).
      */

@@ -1,10 +1,7 @@
 package org.awaitj.agent.debug;
 
-import org.awaitj.agent.transform.AsyncTransformer;
 import org.awaitj.agent.transform.Names;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -13,35 +10,20 @@ import org.objectweb.asm.Opcodes;
  * Debug mode's detector of blocking calls: before each call that blocks the thread (see
  * {@link BlockingCalls}), inserts {@code CoroutineSupport.blockingCall("Thread.sleep", "Example.java:14")},
  * which reports the call when it runs on the thread of an event loop in debug mode. No JVM flag needed,
- * unlike BlockHound; a straight-line insertion, so the class's stack map frames stay valid. A coroutine class is
- * marked in the write of its rewriting, any other class (in debug mode) in a pass of its own.
+ * unlike BlockHound; a straight-line insertion, so the class's stack map frames stay valid. One of the
+ * {@link CallSiteMarks}.
  */
 public final class BlockingCallMarker extends ClassVisitor {
     private String sourceFile;
     private boolean changed;
 
-    private BlockingCallMarker(ClassVisitor next) {
+    public BlockingCallMarker(ClassVisitor next) {
         super(Opcodes.ASM9, next);
     }
 
-    /**
-     * The rewritten class written with its blocking calls marked, in one write; null when neither the rewriting
-     * nor the marking changed it.
-     */
-    public static byte[] mark(AsyncTransformer.Result rewritten) {
-        ClassWriter writer = AsyncTransformer.newWriter();
-        BlockingCallMarker marker = new BlockingCallMarker(writer);
-        rewritten.accept(marker);
-        return rewritten.changed() || marker.changed ? writer.toByteArray() : null;
-    }
-
-    /** The class with its blocking calls marked, or null when it has none: for classes without @Async methods. */
-    public static byte[] mark(byte[] classFile) {
-        ClassReader reader = new ClassReader(classFile);
-        ClassWriter writer = new ClassWriter(reader, 0);
-        BlockingCallMarker marker = new BlockingCallMarker(writer);
-        reader.accept(marker, 0);
-        return marker.changed ? writer.toByteArray() : null;
+    /** Whether a call was marked. */
+    public boolean changed() {
+        return changed;
     }
 
     @Override

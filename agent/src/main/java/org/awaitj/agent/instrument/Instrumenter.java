@@ -21,7 +21,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
-import org.awaitj.agent.debug.BlockingCallMarker;
+import org.awaitj.agent.debug.CallSiteMarks;
 import org.awaitj.agent.transform.AsyncMarker;
 import org.awaitj.agent.transform.AsyncTransformer;
 import org.awaitj.agent.transform.BuildTimeMark;
@@ -177,10 +177,9 @@ public final class Instrumenter {
                     r.problems().forEach(p -> errors.add(locator.locate(name, sourceFile[0], p)));
                     return null;    // not half rewritten: the build fails, and the next one looks at it again
                 }
-                byte[] out = r.changed() ? r.bytes() : e.bytes();
-                // as the agent does: blocking calls marked for debug mode, which reports them on a loop thread
-                byte[] blocking = BlockingCallMarker.mark(out);
-                if (blocking == null && !r.changed()) {
+                // as the agent does, in the same write: blocking calls and dropped coroutines marked
+                byte[] marked = CallSiteMarks.mark(r);
+                if (marked == null) {
                     return null;    // only abstract @Async methods: nothing to write
                 }
                 Set<String> written = new HashSet<>();
@@ -191,7 +190,7 @@ public final class Instrumenter {
                     written.add(path);
                     frames++;
                 }
-                writes.put(e.path(), MarkWriter.markClass(blocking != null ? blocking : out));
+                writes.put(e.path(), MarkWriter.markClass(marked));
                 rewritten.add(name.replace('/', '.'));
                 return written;
             } catch (RuntimeException ex) {

@@ -46,6 +46,13 @@ final class FrameClassEmitter {
         String entry = ctx.generator ? Names.GENERATOR_INVOKE_BODY : Names.COROUTINE_INVOKE_SUSPEND;
         mv = cw.visitMethod(ACC_PROTECTED, entry, "()Ljava/lang/Object;", null, null);
         mv.visitCode();
+        int firstLine = plan.entry().line;
+        if (firstLine > 0) {
+            // the method's first line, so that no stack trace holds a frame without one
+            Label start = new Label();
+            mv.visitLabel(start);
+            mv.visitLineNumber(firstLine, start);
+        }
         mv.visitVarInsn(ALOAD, 0);
         mv.visitMethodInsn(INVOKESTATIC, ctx.owner.name, ctx.method.name, plan.bodyDesc(), ctx.ownerIsInterface());
         mv.visitInsn(ARETURN);

@@ -81,6 +81,8 @@ public final class Names {
     public static final String SUPPORT_EXIT_ASYNC_DESC = "(L" + ASYNC_CLOSEABLE + ";Ljava/lang/Throwable;)" + AWAITABLE_DESC;
     public static final String SUPPORT_BLOCKING_CALL = "blockingCall";
     public static final String SUPPORT_BLOCKING_CALL_DESC = "(Ljava/lang/String;Ljava/lang/String;)V";
+    public static final String SUPPORT_DISCARDED = "discarded";
+    public static final String SUPPORT_DISCARDED_DESC = "(Ljava/lang/Object;Ljava/lang/String;)V";
     /** The class attribute that marks a class (or frame class) rewritten at build time; the agent leaves it alone. */
     public static final String REWRITTEN_ATTRIBUTE = "org.awaitj.Rewritten";
 

@@ -46,7 +46,7 @@ class BlockingCallMarkerTest {
 
     @Test
     void eachBlockingCallIsPrecededByAReportWithItsLine() throws IOException {
-        byte[] marked = BlockingCallMarker.mark(bytes(Blocking.class));
+        byte[] marked = CallSiteMarks.mark(bytes(Blocking.class));
         StringWriter report = new StringWriter();
         CheckClassAdapter.verify(new ClassReader(marked), getClass().getClassLoader(), false, new PrintWriter(report));
         assertEquals("", report.toString());
@@ -68,6 +68,6 @@ class BlockingCallMarkerTest {
 
     @Test
     void aClassWithoutBlockingCallsIsLeftAsItWas() throws IOException {
-        assertNull(BlockingCallMarker.mark(bytes(Quiet.class)));
+        assertNull(CallSiteMarks.mark(bytes(Quiet.class)));
     }
 }

@@ -70,7 +70,7 @@ class BlockingCallsInCoroutinesTest {
     void aCoroutineClassIsRewrittenAndMarkedInOneWrite() throws Exception {
         AsyncTransformer.Result r = AsyncTransformer.transform(bytes(Napper.class));
         assertEquals(List.of(), r.problems());
-        byte[] marked = BlockingCallMarker.mark(r);
+        byte[] marked = CallSiteMarks.mark(r);
         Loader loader = new Loader();
         r.generated().forEach(g -> loader.define(g.internalName().replace('/', '.'), g.bytes()));
 
@@ -96,7 +96,7 @@ class BlockingCallsInCoroutinesTest {
     @Test
     void withoutBlockingCallsTheClassIsWrittenAsRewritten() throws IOException {
         AsyncTransformer.Result r = AsyncTransformer.transform(bytes(Awake.class));
-        assertArrayEquals(r.bytes(), BlockingCallMarker.mark(r));
+        assertArrayEquals(r.bytes(), CallSiteMarks.mark(r));
     }
 
     @Test
@@ -104,11 +104,11 @@ class BlockingCallsInCoroutinesTest {
         AsyncTransformer.Result blocking = AsyncTransformer.transform(bytes(Refused.class));
         assertEquals(1, blocking.problems().size(), blocking.problems().toString());
         assertNull(blocking.bytes());
-        assertNotNull(BlockingCallMarker.mark(blocking), "Refused.blocking calls Thread.sleep");
+        assertNotNull(CallSiteMarks.mark(blocking), "Refused.blocking calls Thread.sleep");
 
         AsyncTransformer.Result quiet = AsyncTransformer.transform(bytes(RefusedQuiet.class));
         assertEquals(1, quiet.problems().size(), quiet.problems().toString());
-        assertNull(BlockingCallMarker.mark(quiet));
+        assertNull(CallSiteMarks.mark(quiet));
     }
 
     private static byte[] bytes(Class<?> c) throws IOException {

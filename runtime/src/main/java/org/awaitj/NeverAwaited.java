@@ -1,0 +1,177 @@
+package org.awaitj;
+
+import java.lang.ref.Cleaner;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * asyncio's "coroutine ... was never awaited", reported as soon as it is known rather than when the collector
+ * gets to it:
+ * <ul>
+ * <li>a coroutine whose value the calling code drops ({@code fetchData(3);}): the agent marks such calls, so
+ * it is reported at the call, with its line, in any mode, at no cost to code that awaits what it calls;</li>
+ * <li>in debug mode, a coroutine made during a step of the loop and neither started nor held by anything the
+ * loop will run when the step ends (see {@link Reachability}); one that is held is checked again when the
+ * loop closes, the end of {@code AsyncIO.run};</li>
+ * <li>in debug mode still, a coroutine that is collected unstarted: the backstop.</li>
+ * </ul>
+ * Each place is reported once per loop (Python's warnings once per process: a test runner that runs each
+ * test on a loop of its own wants to hear of each).
+ */
+final class NeverAwaited {
+    private static final Cleaner CLEANER = Cleaner.create(r -> {
+        Thread t = new Thread(r, "awaitj-never-awaited-cleaner");
+        t.setDaemon(true);
+        return t;
+    });
+    /** The places reported with no loop to tell them apart: collected coroutines, drops outside a loop. */
+    private static final Set<String> REPORTED = ConcurrentHashMap.newKeySet();
+
+    /** The places this loop has reported. */
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
+    /** Coroutines made during the loop's running step, in debug mode. */
+    private final List<Coroutine<?>> madeThisStep = new ArrayList<>();
+    /** Unstarted coroutines something still held when their step ended: looked at again when the loop closes. */
+    private final List<WeakReference<Coroutine<?>>> held = new ArrayList<>();
+
+    /** Where a coroutine was made, in debug mode; it waits in the coroutine's unused result field. */
+    static final class CreationSite implements Runnable {
+        private final String coroutine;
+        private final StackTraceElement where;
+        /** Started, handed to another loop, or reported: nothing more to say. */
+        volatile boolean settled;
+        /** Awaited, scheduled or handed to another loop: what a test's recording asks (reported or not). */
+        volatile boolean started;
+
+        /** Made by the coroutine's constructor: the application frame on the stack is the one that made it. */
+        CreationSite(Coroutine<?> c) {
+            this.coroutine = describeUnderConstruction(c);
+            this.where = Debug.callerOutsideRuntime();
+        }
+
+        String message() {
+            return "coroutine '" + coroutine + "' was never awaited (created at " + Debug.where(where)
+                    + "): await it, or schedule it with createTask";
+        }
+
+        /** The coroutine was collected. */
+        @Override
+        public void run() {
+            if (!settled) {
+                report(REPORTED, coroutine, Debug.where(where));
+            }
+        }
+    }
+
+    /**
+     * A name for a coroutine whose subclass constructors have not run yet: a generated frame's names its method
+     * already; a hand-written one may need fields not set yet, and is named by its class.
+     */
+    private static String describeUnderConstruction(Coroutine<?> c) {
+        try {
+            return c.describe();
+        } catch (RuntimeException e) {
+            return c.getClass().getName();
+        }
+    }
+
+    /** Debug mode: a coroutine is made. */
+    static void created(Coroutine<?> c) {
+        CreationSite site = new CreationSite(c);
+        c.result = site;
+        CLEANER.register(c, site);
+        DebugRecording.created(site);
+        EventLoop loop = RunningLoop.get();
+        if (loop != null && loop.getDebug()) {
+            of(loop).madeThisStep.add(c);
+        }
+    }
+
+    private static NeverAwaited of(EventLoop loop) {
+        if (loop.neverAwaited == null) {
+            loop.neverAwaited = new NeverAwaited();
+        }
+        return loop.neverAwaited;
+    }
+
+    /** A coroutine is awaited or scheduled. */
+    static void started(Coroutine<?> c) {
+        if (c.result instanceof CreationSite site) {
+            site.started = true;
+            site.settled = true;
+            c.result = null;
+        }
+    }
+
+    /** {@code runCoroutineThreadsafe}: another loop starts it, later; this loop's checks leave it alone. */
+    static void handedOff(Coroutine<?> c) {
+        if (c.result instanceof CreationSite site) {
+            site.started = true;
+            site.settled = true;
+        }
+    }
+
+    /** The agent's mark on a call whose coroutine the caller drops: {@code where} is the call's file and line. */
+    static void discarded(Object value, String where) {
+        if (value instanceof Coroutine<?> c && !c.isStarted()) {
+            if (c.result instanceof CreationSite site) {
+                site.settled = true;
+            }
+            EventLoop loop = RunningLoop.get();
+            report(loop != null ? of(loop).reported : REPORTED, c.describe(), where);
+        }
+    }
+
+    /** The step that made these coroutines is over: those not started and held by nothing were forgotten. */
+    void stepEnded(EventLoop loop) {
+        if (madeThisStep.isEmpty()) {
+            return;
+        }
+        List<Coroutine<?>> unstarted = new ArrayList<>();
+        for (Coroutine<?> c : madeThisStep) {
+            if (c.result instanceof CreationSite site && !site.settled) {
+                unstarted.add(c);
+            }
+        }
+        madeThisStep.clear();
+        if (unstarted.isEmpty()) {
+            return;
+        }
+        Set<Object> stillHeld = Reachability.heldBy(loop, unstarted);
+        for (Coroutine<?> c : unstarted) {
+            if (stillHeld == null || stillHeld.contains(c)) {
+                held.add(new WeakReference<>(c));       // awaited in a later step, or not known: look again at the end
+            } else {
+                forgotten(c, reported);
+            }
+        }
+    }
+
+    /** The loop closes: what is still unstarted will never run on it. */
+    void loopClosing() {
+        madeThisStep.clear();
+        for (WeakReference<Coroutine<?>> ref : held) {
+            Coroutine<?> c = ref.get();
+            if (c != null && c.result instanceof CreationSite site && !site.settled) {
+                forgotten(c, reported);
+            }
+        }
+        held.clear();
+    }
+
+    private static void forgotten(Coroutine<?> c, Set<String> reported) {
+        CreationSite site = (CreationSite) c.result;
+        site.settled = true;
+        report(reported, c.describe(), Debug.where(site.where));
+    }
+
+    private static void report(Set<String> reported, String coroutine, String where) {
+        if (reported.add(coroutine + " at " + where)) {
+            Debug.LOG.log(System.Logger.Level.WARNING, "coroutine '" + coroutine + "' was never awaited (created at "
+                    + where + "): await it, or schedule it with createTask");
+        }
+    }
+}

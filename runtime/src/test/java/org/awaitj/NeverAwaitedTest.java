@@ -1,0 +1,164 @@
+package org.awaitj;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.awaitj.annotations.Async;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.awaitj.AsyncIO.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A coroutine never awaited, and a task exception never retrieved, are reported without help from the garbage
+ * collector: each test looks for the report as soon as the step or the run is over.
+ */
+class NeverAwaitedTest {
+    private final Reports reports = new Reports();
+    private final List<String> seenInTheNextStep = new ArrayList<>();
+
+    @AfterEach
+    void stopListening() {
+        reports.close();
+    }
+
+    @Async
+    Coroutine<String> fetchData(int param) {
+        await(sleep(param));
+        return result("Result of " + param);
+    }
+
+    @Async
+    Coroutine<Void> forgets() {
+        fetchData(3); // forgotten
+        await(sleep(0));
+        seenInTheNextStep.addAll(reports.containing("was never awaited"));
+        return result();
+    }
+
+    @Async
+    Coroutine<Void> keepsItInAnUnusedLocal() {
+        @SuppressWarnings("unused")
+        Coroutine<String> unused = fetchData(4); // unused
+        await(sleep(0));
+        seenInTheNextStep.addAll(reports.containing("was never awaited"));
+        return result();
+    }
+
+    @Async
+    Coroutine<String> awaitsItInALaterStep() {
+        List<Coroutine<String>> later = new ArrayList<>();
+        later.add(fetchData(1));
+        await(sleep(0.5));
+        return result(await(later.get(0)));
+    }
+
+    @Async
+    Coroutine<Void> keepsItButNeverAwaitsIt() {
+        List<Coroutine<String>> kept = new ArrayList<>();
+        kept.add(fetchData(2)); // kept
+        await(sleep(0.5));
+        seenInTheNextStep.addAll(reports.containing("was never awaited"));
+        return result(kept.isEmpty() ? null : null);
+    }
+
+    @Async
+    Coroutine<Void> forgetsInALoop() {
+        for (int i = 0; i < 3; i++) {
+            fetchData(i); // in a loop
+        }
+        return result();
+    }
+
+    @Async
+    static Coroutine<Void> failing() {
+        await(sleep(0));
+        throw new UncheckedIOException(new IOException("nobody looks at me"));
+    }
+
+    @Async
+    Coroutine<Void> leavesAFailedTaskBehind() {
+        Task<Void> orphan = createTask(failing(), "orphan");
+        await(sleep(1));
+        return result(orphan.isDone() ? null : null);
+    }
+
+    @Async
+    Coroutine<String> forgetsAQueueGet() {
+        org.awaitj.queue.Queue<String> q = new org.awaitj.queue.Queue<>();
+        q.get(); // queue get
+        q.putNowait("x");
+        return result(await(q.get()));
+    }
+
+    @Test
+    void inDebugModeTheRuntimesOwnCoroutinesAreMadeAndNamedToo() {
+        assertEquals("x", AsyncIO.run(forgetsAQueueGet(), true));
+        assertEquals(List.of("coroutine 'Queue.get' was never awaited (created at NeverAwaitedTest.java:"
+                + Reports.lineOf(getClass(), "queue get") + "): await it, or schedule it with createTask"),
+                reports.containing("was never awaited"));
+    }
+
+    @Test
+    void inDebugModeAForgottenCoroutineIsReportedWithItsLineBeforeTheNextStep() {
+        AsyncIO.run(forgets(), true);
+        assertEquals(List.of("coroutine 'NeverAwaitedTest.fetchData' was never awaited (created at NeverAwaitedTest.java:"
+                + Reports.lineOf(getClass(), "forgotten") + "): await it, or schedule it with createTask"), seenInTheNextStep);
+        assertEquals(1, reports.containing("was never awaited").size(), reports.all().toString());
+    }
+
+    @Test
+    void inDebugModeACoroutineNoFrameHoldsAtTheEndOfItsStepIsReportedThen() {
+        AsyncIO.run(keepsItInAnUnusedLocal(), true);
+        assertEquals(List.of("coroutine 'NeverAwaitedTest.fetchData' was never awaited (created at NeverAwaitedTest.java:"
+                + Reports.lineOf(getClass(), "unused") + "): await it, or schedule it with createTask"), seenInTheNextStep);
+    }
+
+    @Test
+    void aCoroutineKeptByAFrameAndAwaitedLaterIsNotReported() {
+        assertEquals("Result of 1", AsyncIO.run(awaitsItInALaterStep(), true));
+        assertEquals(List.of(), reports.containing("was never awaited"));
+    }
+
+    @Test
+    void aCoroutineKeptButNeverAwaitedIsReportedWhenRunEndsAtTheLatest() {
+        AsyncIO.run(keepsItButNeverAwaitsIt(), true);
+        assertEquals(List.of(), seenInTheNextStep);
+        assertEquals(List.of("coroutine 'NeverAwaitedTest.fetchData' was never awaited (created at NeverAwaitedTest.java:"
+                + Reports.lineOf(getClass(), "kept") + "): await it, or schedule it with createTask"),
+                reports.containing("was never awaited"));
+    }
+
+    @Test
+    void withoutDebugModeAForgottenCoroutineIsReportedOncePerPlaceByTheEndOfRun() {
+        AsyncIO.run(forgetsInALoop(), false);
+        List<String> r = reports.containing("was never awaited");
+        assertEquals(1, r.size(), r.toString());
+        assertTrue(r.get(0).startsWith("coroutine 'NeverAwaitedTest.fetchData' was never awaited (created at NeverAwaitedTest.java:"
+                + Reports.lineOf(getClass(), "in a loop") + ")"), r.get(0));
+    }
+
+    @Test
+    void aTaskExceptionNobodyRetrievedIsReportedWhenRunEnds() {
+        assertReportedOnceWhenRunEnds(false);
+    }
+
+    @Test
+    void aTaskExceptionNobodyRetrievedIsReportedWhenRunEndsInDebugModeToo() {
+        assertReportedOnceWhenRunEnds(true);
+    }
+
+    private void assertReportedOnceWhenRunEnds(boolean debug) {
+        AsyncIO.run(leavesAFailedTaskBehind(), debug);
+        List<String> r = reports.containing("Task exception was never retrieved");
+        assertEquals(1, r.size(), reports.all().toString());
+        assertTrue(r.get(0).startsWith("Task exception was never retrieved: <Task finished name='orphan' "
+                + "coro=NeverAwaitedTest.failing exception=java.io.UncheckedIOException: java.io.IOException: nobody looks at me"),
+                r.get(0));
+        assertTrue(r.get(0).endsWith("| java.io.UncheckedIOException: java.io.IOException: nobody looks at me"), r.get(0));
+    }
+}
