@@ -46,7 +46,7 @@ public final class AsCompleted<T> implements Iterable<Future<T>> {
     static <T> AsCompleted<T> of(EventLoop loop, Collection<? extends Awaitable<? extends T>> awaitables, double timeout) {
         Map<Awaitable<?>, Future<T>> children = new IdentityHashMap<>();
         for (Awaitable<? extends T> a : awaitables) {
-            children.computeIfAbsent(a, x -> (Future<T>) loop.ensureFuture(x));
+            children.computeIfAbsent(a, x -> (Future<T>) Awaiting.ensureFuture(loop, x));
         }
         List<Future<T>> slots = new ArrayList<>(children.size());
         for (int i = 0; i < children.size(); i++) {

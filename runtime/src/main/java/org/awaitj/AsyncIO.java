@@ -276,7 +276,7 @@ public final class AsyncIO {
 
     /** The task running the calling coroutine, or null outside a task. */
     public static Task<?> currentTask() {
-        return getRunningLoop().currentTask();
+        return getRunningLoop().currentTask;
     }
 
     /** Every task of the running loop that is not done yet. */

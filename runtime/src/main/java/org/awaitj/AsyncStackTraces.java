@@ -82,7 +82,7 @@ final class AsyncStackTraces {
     static List<StackTraceElement> chainOf(Task<?> t) {
         List<StackTraceElement> out = new ArrayList<>();
         Coroutine<?> from = t.current;
-        if (t.loop.currentTask == t && t.loop.thread() == Thread.currentThread()) {
+        if (t.loop.currentTask == t && t.loop.thread == Thread.currentThread()) {
             out.addAll(applicationFramesOfThisStep());      // running: its frames are on this thread's stack
             from = outermostRunning(t, out);
         }

@@ -168,7 +168,7 @@ final class Awaiting {
         }
         boolean first = REPORTED_BLOCKING_CALLS.add(System.identityHashCode(loop) + where);
         if (first || DebugRecording.active()) {
-            Task<?> task = loop.currentTask();
+            Task<?> task = loop.currentTask;
             String report = "blocking call " + call + " on the event loop thread at " + where
                     + (task != null ? " in " + task : "") + ": it stalls every task; await an asynchronous "
                     + "equivalent, or run it with toThread(...)";
@@ -184,6 +184,24 @@ final class Awaiting {
             return e.exitAsync(primary);
         }
         return new ClosingAfterFailure(resource.closeAsync(), primary);
+    }
+
+    /** The future that stands for {@code awaitable} on {@code loop}: a coroutine becomes a task of it. */
+    @SuppressWarnings("unchecked")
+    static <T> Future<T> ensureFuture(EventLoop loop, Awaitable<T> awaitable) {
+        if (awaitable instanceof Coroutine<T> c) {
+            return loop.createTask(c);
+        }
+        if (awaitable instanceof Future<T> f) {
+            if (f.loop != loop) {
+                throw new IllegalArgumentException(f + " belongs to another event loop");
+            }
+            return f;
+        }
+        if (awaitable instanceof Awaiting.AwaitableAdapter<?> a) {
+            return ensureFuture(loop, (Awaitable<T>) a.delegate());
+        }
+        throw new IllegalArgumentException("cannot run " + awaitable + ": expected a Coroutine, Task or Future");
     }
 
     /** An exception travelling to the awaiter in place of a value. */

@@ -39,7 +39,7 @@ final class ContextScope {
 
     /** The current context, for an operation of {@code loop}, which may not be running yet. */
     static Context current(EventLoop loop) {
-        return loop.thread() == Thread.currentThread() ? onLoop(loop) : threadContext();
+        return loop.thread == Thread.currentThread() ? onLoop(loop) : threadContext();
     }
 
     /** The current context when not empty, else null: what a callback scheduled now keeps. */

@@ -136,7 +136,7 @@ final class Debug {
     /** Debug mode: a loop method other than callSoonThreadsafe called from another thread is a bug. */
     static void checkThread(EventLoop loop, String method) {
         if (loop.getDebug()) {
-            Thread owner = loop.thread();
+            Thread owner = loop.thread;
             if (owner != null && owner != Thread.currentThread()) {
                 throw new IllegalStateException(method + " called from thread " + Thread.currentThread().getName()
                         + ", but the loop runs on " + owner.getName() + ": only callSoonThreadsafe may be called "

@@ -26,7 +26,8 @@ public final class EventLoop implements EventLoopMXBean {
     private volatile boolean sleeping;
     /** Once another thread hands the loop a callback, virtual time gives such threads a moment before a jump. */
     volatile boolean handedOverByThreads;
-    private volatile Thread thread;
+    /** The thread running the loop, or null. */
+    volatile Thread thread;
     private boolean stopping;
     private boolean closed;
     private boolean debug = Boolean.getBoolean("awaitj.debug");
@@ -36,10 +37,7 @@ public final class EventLoop implements EventLoopMXBean {
     int foreignInFlight;
     /** The task whose step is running (asyncio's {@code _enter_task}/{@code _leave_task} set it), or null. */
     Task<?> currentTask;
-    /**
-     * The running step's trampoline state (one step runs at a time, so it lives here rather than in every
-     * task): how many coroutines run inline on the Java stack, and one to start from the step loop instead.
-     */
+    /** The running step's trampoline (here, not in every task: one step runs at a time): inline depth, next start. */
     int inlineDepth;
     Coroutine<?> pendingStart;
     /** The value (or Awaiting.Thrown) the coroutine being resumed gets from its await, in transit. */
@@ -152,12 +150,9 @@ public final class EventLoop implements EventLoopMXBean {
         return new ExecutorShutdown(this, timeout);
     }
 
-    /**
-     * Runs the loop until the awaitable is done and returns its result, or throws its exception unchanged.
-     * A coroutine is wrapped in a task first.
-     */
+    /** Runs the loop until the awaitable is done (a coroutine as a task); returns its result or throws its exception. */
     public <T> T runUntilComplete(Awaitable<T> awaitable) {
-        Future<T> f = ensureFuture(awaitable);
+        Future<T> f = Awaiting.ensureFuture(this, awaitable);
         enter();
         try {
             while (!f.isDone()) {
@@ -260,21 +255,6 @@ public final class EventLoop implements EventLoopMXBean {
         return slowCallbackDuration;
     }
 
-    /** The task whose step is running, or null. */
-    Task<?> currentTask() {
-        return currentTask;
-    }
-
-    /** How many entries wait in the ready queue (read by JFR's periodic event from its own thread). */
-    int readyCount() {
-        return ready.size();
-    }
-
-    /** The thread running the loop, or null. */
-    Thread thread() {
-        return thread;
-    }
-
     /**
      * Every pending task as a tree, like {@code python -m asyncio pstree}: each task under the task that awaits
      * it, with its state, where it is suspended, and its counters.
@@ -287,23 +267,6 @@ public final class EventLoop implements EventLoopMXBean {
     @Override
     public int getPendingTaskCount() {
         return tasks.count();
-    }
-
-    @SuppressWarnings("unchecked")
-    <T> Future<T> ensureFuture(Awaitable<T> awaitable) {
-        if (awaitable instanceof Coroutine<T> c) {
-            return createTask(c);
-        }
-        if (awaitable instanceof Future<T> f) {
-            if (f.loop != this) {
-                throw new IllegalArgumentException(f + " belongs to another event loop");
-            }
-            return f;
-        }
-        if (awaitable instanceof Awaiting.AwaitableAdapter<?> a) {
-            return ensureFuture((Awaitable<T>) a.delegate());
-        }
-        throw new IllegalArgumentException("cannot run " + awaitable + ": expected a Coroutine, Task or Future");
     }
 
     // ---- channels: asyncio's add_reader/add_writer, for the transports of org.awaitj.io ----

@@ -159,7 +159,7 @@ final class FlightEvents {
             event.loop = loopName(loop);
             event.call = call;
             event.where = where;
-            Task<?> t = loop.currentTask();
+            Task<?> t = loop.currentTask;
             event.task = t == null ? null : t.getName();
             event.commit();
         }
@@ -200,7 +200,7 @@ final class FlightEvents {
         for (EventLoop loop : RunningLoop.all()) {
             ReadyQueue event = new ReadyQueue();
             event.loop = loopName(loop);
-            event.ready = loop.readyCount();      // read from JFR's thread: a gauge, a moment late at worst
+            event.ready = loop.ready.size();      // read from JFR's thread: a gauge, a moment late at worst
             event.pendingTasks = loop.tasks.count();
             event.commit();
         }
@@ -209,7 +209,7 @@ final class FlightEvents {
     /** One event per pending task of every running loop, read on the loop's thread if it answers in time. */
     private static void snapshot() {
         for (EventLoop loop : RunningLoop.all()) {
-            Thread owner = loop.thread();
+            Thread owner = loop.thread;
             if (owner == null) {
                 continue;
             }
@@ -248,7 +248,7 @@ final class FlightEvents {
     }
 
     private static String loopName(EventLoop loop) {
-        Thread t = loop.thread();
+        Thread t = loop.thread;
         return t == null ? "not running" : t.getName();
     }
 }

@@ -35,7 +35,7 @@ final class Gather<T> extends Future<List<T>> {
             if (a == null) {
                 throw new NullPointerException("gather: argument " + children.size() + " is null");
             }
-            children.add(seen.computeIfAbsent(a, loop::ensureFuture));
+            children.add(seen.computeIfAbsent(a, x -> Awaiting.ensureFuture(loop, x)));
         }
         Gather<T> outer = new Gather<>(loop, children, seen.size(), returnExceptions);
         if (children.isEmpty()) {

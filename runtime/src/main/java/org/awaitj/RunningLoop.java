@@ -17,7 +17,7 @@ final class RunningLoop {
     /** The loop running on the calling thread, or null. */
     static EventLoop get() {
         EventLoop last = lastEntered;
-        if (last != null && last.thread() == Thread.currentThread()) {
+        if (last != null && last.thread == Thread.currentThread()) {
             return last;
         }
         return RUNNING.get();

@@ -10,7 +10,7 @@ final class Shield {
     }
 
     static <T> Future<T> of(EventLoop loop, Awaitable<T> awaitable) {
-        Future<T> inner = loop.ensureFuture(awaitable);
+        Future<T> inner = Awaiting.ensureFuture(loop, awaitable);
         if (inner.isDone()) {
             return inner;
         }

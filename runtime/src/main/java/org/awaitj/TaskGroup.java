@@ -36,7 +36,7 @@ public final class TaskGroup implements Awaitable<Void>, AsyncCloseable, Awaitin
     /** A group whose children belong to the current task; needs a running loop and a current task. */
     public TaskGroup() {
         this.loop = AsyncIO.getRunningLoop();
-        this.parent = loop.currentTask();
+        this.parent = loop.currentTask;
         if (parent == null) {
             throw new IllegalStateException("a TaskGroup is opened inside an @Async method running in a task");
         }

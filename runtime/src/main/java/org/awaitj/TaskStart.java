@@ -20,7 +20,7 @@ final class TaskStart {
         if (coro == Sleep.YIELD) {
             coro = (Coroutine<T>) new Sleep<Void>(0, null);    // the shared sleep(0) is only for await
         }
-        boolean now = eager && loop.thread() == Thread.currentThread()
+        boolean now = eager && loop.thread == Thread.currentThread()
                 && loop.inlineDepth < Awaiting.MAX_INLINE_DEPTH;
         Task<T> task = new Task<>(loop, coro, name, now);
         if (now) {

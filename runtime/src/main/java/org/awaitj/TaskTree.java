@@ -35,7 +35,7 @@ final class TaskTree {
      * handed to the loop. Null when the loop does not answer within {@code millis} (a step holds it) or is closed.
      */
     static <T> T onLoopThread(EventLoop loop, Supplier<T> what, long millis) {
-        Thread owner = loop.thread();
+        Thread owner = loop.thread;
         if (owner == null || owner == Thread.currentThread()) {
             return what.get();
         }

@@ -35,7 +35,7 @@ public final class Timeout implements AsyncCloseable, Awaiting.ExitAware {
     Timeout(double when, String requested) {
         this.requested = requested;
         this.loop = AsyncIO.getRunningLoop();
-        this.task = loop.currentTask();
+        this.task = loop.currentTask;
         if (task == null) {
             throw new IllegalStateException("timeout(...) is used inside an @Async method running in a task");
         }

@@ -35,7 +35,7 @@ final class Wait<T> extends Coroutine<WaitResult<T>> {
             EventLoop loop = task().loop;
             futures = new LinkedHashSet<>();
             for (Awaitable<? extends T> a : awaitables) {
-                futures.add((Future<T>) loop.ensureFuture(a));
+                futures.add((Future<T>) Awaiting.ensureFuture(loop, a));
             }
             waiter = loop.createFuture();
             counter = futures.size();

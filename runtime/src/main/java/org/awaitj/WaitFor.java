@@ -30,7 +30,7 @@ final class WaitFor<T> extends Coroutine<T> {
         Object r;
         if (!waiting) {
             EventLoop loop = t.loop;
-            Future<T> inner = loop.ensureFuture(awaitable);
+            Future<T> inner = Awaiting.ensureFuture(loop, awaitable);
             cancelling = t.cancelling();
             if (seconds <= 0 && !inner.isDone()) {
                 expire();

@@ -32,8 +32,11 @@ class CommandLineTest {
     @Test
     void badArgumentsAreOneLineAndExitTwo() {
         assertEquals(2, run("frobnicate"));
-        assertEquals(List.of("awaitj: unknown command 'frobnicate' (lint, instrument; help for usage)"), errLines());
+        assertEquals(List.of("awaitj: unknown command 'frobnicate' (lint, instrument, ps, pstree; help for usage)"), errLines());
         err.reset();
+        assertEquals(2, run("ps", "not-a-pid"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("usage: java -jar awaitj-agent.jar ps PID"), out.toString());
+        out.reset();
         assertEquals(2, run("instrument"));
         assertEquals(List.of("awaitj instrument: no PATH given (class folders or jars)"), errLines());
         err.reset();
