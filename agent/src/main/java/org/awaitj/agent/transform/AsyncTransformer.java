@@ -70,13 +70,13 @@ public final class AsyncTransformer {
         List<MethodNode> bodies = new ArrayList<>();
         Set<String> frameNames = new HashSet<>();
         for (MethodNode m : new ArrayList<>(cn.methods)) {
-            if (!isAsync(m)) {
+            if (!isAsync(m) || isSynthetic(m)) {
                 continue;
             }
             MethodContext ctx = new MethodContext(cn, m, frameName(cn, m, frameNames));
             try {
                 check(ctx);
-                if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE)) != 0) {
+                if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
                     continue;   // no body of its own: the annotation only documents the contract
                 }
                 MethodNode snapshot = copy(m);
@@ -101,6 +101,15 @@ public final class AsyncTransformer {
 
     static boolean isAsync(MethodNode m) {
         return hasAnnotation(m.visibleAnnotations) || hasAnnotation(m.invisibleAnnotations);
+    }
+
+    /**
+     * Bridges and other synthetic methods are never candidates: javac copies a method's annotations onto the
+     * bridge it emits for a generic interface method, whose erased return type may be Object; the bridge only
+     * calls the real method, which is rewritten.
+     */
+    public static boolean isSynthetic(MethodNode m) {
+        return (m.access & (Opcodes.ACC_BRIDGE | Opcodes.ACC_SYNTHETIC)) != 0;
     }
 
     private static boolean hasAnnotation(List<AnnotationNode> annotations) {
