@@ -166,7 +166,7 @@ public final class AsyncTransformer {
                 }
             }
             Liveness liveness = Liveness.of(cfg);
-            StateMachineEmitter emitter = new StateMachineEmitter(ctx);
+            StateMachineEmitter emitter = new StateMachineEmitter(ctx, hierarchy);
             MethodNode body = emitter.emit(frames, liveness, awaits);
             FactoryEmitter.emit(ctx, emitter.entry, body.localVariables, emitter.lines[0]);
             generated.add(new GeneratedClass(ctx.frameClass, FrameClassEmitter.emit(ctx, emitter.layout(), body.desc, emitter.lines)));

@@ -1,7 +1,11 @@
 package org.awaitj.agent.transform;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
 import org.awaitj.agent.analysis.FrameAnalyzer;
 import org.awaitj.agent.analysis.TypedFrame;
@@ -18,6 +22,20 @@ final class SpillLayout {
     static final String[] KINDS = {"I", "J", "F", "D", "Ljava/lang/Object;"};
 
     private final int[] max = new int[KINDS.length];
+    /**
+     * References whose class the coroutine's class cannot access get a field of their own type instead of an
+     * Object one: restoring from an Object field needs a cast, and a cast to such a type fails the JVM's
+     * access check (IllegalAccessError) where the original code, which never names the type, made none. A
+     * field's descriptor is not access checked, and restores the value with the exact type the verifier knew.
+     */
+    private final Predicate<String> accessible;
+    /** The most fields of each such type any point needs, by descriptor, in the order first met. */
+    private final Map<String, Integer> typedMax = new LinkedHashMap<>();
+
+    /** {@code accessible} tells whether the coroutine's class may name a type (an internal name). */
+    SpillLayout(Predicate<String> accessible) {
+        this.accessible = accessible;
+    }
 
     /** One value to save and restore: a local (slot >= 0) or a stack entry (slot -1). */
     static final class Spill {
@@ -26,16 +44,24 @@ final class SpillLayout {
         /** The field holding it, or null: a null constant, or a dead local restored as a placeholder. */
         final String field;
         final int kind;
+        /** The field's descriptor: that of its kind, or the value's own type when the class cannot name it. */
+        final String desc;
 
-        Spill(int slot, Object frameType, String field, int kind) {
+        Spill(int slot, Object frameType, String field, int kind, String desc) {
             this.slot = slot;
             this.frameType = frameType;
             this.field = field;
             this.kind = kind;
+            this.desc = desc;
         }
 
         String fieldDesc() {
-            return KINDS[kind];
+            return desc;
+        }
+
+        /** True when the field holds the value's own type: it is restored without a cast. */
+        boolean typedField() {
+            return !desc.equals(KINDS[kind]);
         }
     }
 
@@ -55,6 +81,7 @@ final class SpillLayout {
     Point layout(TypedFrame frame, int stackDepth, java.util.function.IntPredicate live) {
         Point p = new Point();
         int[] used = new int[KINDS.length];
+        Map<String, Integer> typedUsed = new HashMap<>();
         FrameAnalyzer.addLocals(frame, frame.getLocals(), p.frameLocals);
         for (int slot = 0; slot < frame.getLocals(); slot++) {
             BasicValue v = frame.getLocal(slot);
@@ -64,7 +91,7 @@ final class SpillLayout {
             }
             int kind = kind(t);
             boolean spill = kind >= 0 && live.test(slot);
-            p.locals.add(new Spill(slot, t, spill ? allocate(kind, used) : null, kind));
+            p.locals.add(spill ? spill(slot, t, kind, used, typedUsed) : new Spill(slot, t, null, kind, plain(kind)));
             if (v.getSize() == 2) {
                 slot++;
             }
@@ -73,12 +100,47 @@ final class SpillLayout {
             Object t = FrameAnalyzer.frameType(frame.getStack(i));
             p.frameStack.add(t);
             int kind = kind(t);
-            p.stack.add(new Spill(-1, t, kind >= 0 ? allocate(kind, used) : null, kind));
+            p.stack.add(kind >= 0 ? spill(-1, t, kind, used, typedUsed) : new Spill(-1, t, null, kind, plain(kind)));
         }
         for (int k = 0; k < KINDS.length; k++) {
             max[k] = Math.max(max[k], used[k]);
         }
+        typedUsed.forEach((desc, n) -> typedMax.merge(desc, n, Math::max));
         return p;
+    }
+
+    private Spill spill(int slot, Object t, int kind, int[] used, Map<String, Integer> typedUsed) {
+        String desc = desc(t, kind);
+        if (desc.equals(KINDS[kind])) {
+            return new Spill(slot, t, allocate(kind, used), kind, desc);
+        }
+        typedMax.putIfAbsent(desc, 0);      // fixes the type's number, which names its fields
+        int i = typedUsed.merge(desc, 1, Integer::sum) - 1;
+        return new Spill(slot, t, typedName(desc, i), kind, desc);
+    }
+
+    /** The descriptor of the field for a value of frame type {@code t}. */
+    private String desc(Object t, int kind) {
+        if (kind != 4 || accessible.test((String) t)) {
+            return KINDS[kind];
+        }
+        String type = (String) t;
+        return type.startsWith("[") ? type : "L" + type + ";";
+    }
+
+    private static String plain(int kind) {
+        return KINDS[kind < 0 ? 4 : kind];
+    }
+
+    private String typedName(String desc, int i) {
+        int k = 0;
+        for (String d : typedMax.keySet()) {
+            if (d.equals(desc)) {
+                break;
+            }
+            k++;
+        }
+        return "T" + k + "_" + i;
     }
 
     private static String allocate(int kind, int[] used) {
@@ -113,6 +175,11 @@ final class SpillLayout {
                 fields.add(new String[] {KINDS[k].substring(0, 1) + i, KINDS[k]});
             }
         }
+        typedMax.forEach((desc, n) -> {
+            for (int i = 0; i < n; i++) {
+                fields.add(new String[] {typedName(desc, i), desc});
+            }
+        });
         return fields;
     }
 }

@@ -37,11 +37,12 @@ final class StateMachineEmitter {
     private static final int SHIFT = 1;
 
     private final MethodContext ctx;
-    private final SpillLayout layout = new SpillLayout();
+    private final SpillLayout layout;
     private final SpillCode code;
 
-    StateMachineEmitter(MethodContext ctx) {
+    StateMachineEmitter(MethodContext ctx, ClassHierarchy hierarchy) {
         this.ctx = ctx;
+        this.layout = new SpillLayout(type -> hierarchy.isAccessible(type, ctx.owner.name));
         this.code = new SpillCode(ctx.frameClass);
     }
 
