@@ -68,6 +68,7 @@ public final class AsyncTransformer {
         List<String> problems = new ArrayList<>();
         List<GeneratedClass> generated = new ArrayList<>();
         List<MethodNode> bodies = new ArrayList<>();
+        List<MethodNode> refused = new ArrayList<>();
         Set<String> frameNames = new HashSet<>();
         for (MethodNode m : new ArrayList<>(cn.methods)) {
             if (!isAsync(m) || isSynthetic(m)) {
@@ -88,6 +89,7 @@ public final class AsyncTransformer {
                 }
             } catch (Refusal r) {
                 problems.add(r.getMessage());
+                refused.add(m);
             }
         }
         if (bodies.isEmpty()) {
@@ -96,7 +98,16 @@ public final class AsyncTransformer {
         cn.methods.addAll(bodies);
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         cn.accept(cw);
-        return new Result(cw.toByteArray(), generated, problems);
+        byte[] out = cw.toByteArray();
+        String wrong = refused.isEmpty() ? null : RestoredMethods.check(classFile, out, refused);
+        if (wrong != null) {
+            // a refused method must load as it did: rather than risk it, give the JVM the class as compiled
+            problems.add("could not rewrite class " + cn.name.replace('/', '.') + ": " + wrong + " The whole class "
+                    + "was loaded exactly as it was compiled: none of its @Async methods were rewritten, and they "
+                    + "throw IllegalStateException when they await.");
+            return new Result(null, List.of(), problems);
+        }
+        return new Result(out, generated, problems);
     }
 
     static boolean isAsync(MethodNode m) {
@@ -150,6 +161,7 @@ public final class AsyncTransformer {
         String owner = ctx.owner.name;
         try {
             AsyncCloseRewriter.apply(m, hierarchy);
+            UnreachableCode.stub(m);
             List<MethodInsnNode> awaits = awaits(m);
             TypedFrame[] frames = FrameAnalyzer.analyze(owner, m);
             if (UninitializedNewMover.apply(ctx, frames, reachable(m, awaits, frames))) {

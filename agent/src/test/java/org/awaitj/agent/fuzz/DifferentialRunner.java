@@ -56,7 +56,9 @@ final class DifferentialRunner {
                 + "awaits per program; javac %.1f s, rewriting and loading %.1f s, running %.1f s", 100 * threw.sum() / n,
                 events.sum() / (double) n, suspending.sum() / (double) n, compileNanos.sum() / 1e9, loadNanos.sum() / 1e9,
                 runNanos.sum() / 1e9) + " " + endings
-                + (javacCrashes.isEmpty() ? "" : "; javac crashed on (and the run left out) units " + javacCrashes);
+                + (javacCrashes.isEmpty() ? "" : "; javac crashed on (and the run left out) units " + javacCrashes)
+                + (javacMiscompiled.isEmpty() ? "" : "; javac's own classes did not verify (the run left out) units "
+                        + javacMiscompiled);
     }
 
     private final ThreadLocal<InMemoryCompiler> compiler = ThreadLocal.withInitial(() -> new InMemoryCompiler(17));
@@ -110,6 +112,8 @@ final class DifferentialRunner {
 
     /** Units javac itself crashed on (not a failure of the agent; they are left out). */
     final List<Long> javacCrashes = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Units javac compiled into classes that do not verify (JDK 17's javac on some dead pattern code): left out. */
+    final List<Long> javacMiscompiled = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private Map<String, byte[]> compile(List<Unit> units) {
         long t0 = System.nanoTime();
@@ -186,13 +190,21 @@ final class DifferentialRunner {
         int before = loader.problems.size();
         long t0 = System.nanoTime();
         try {
+            // the sync twin is never rewritten: when it does not verify, javac miscompiled the unit
+            sync = Class.forName(Twins.PACKAGE + "." + Twins.syncName(u), true, loader);
+        } catch (VerifyError e) {
+            javacMiscompiled.add(u.seed);
+            return List.of();
+        } catch (Throwable t) {
+            return List.of(new Failure(u, null, Kind.REJECTED, describe(t)));
+        }
+        try {
             async = Class.forName(asyncName, true, loader);
             for (String name : classes.keySet()) {
                 if (name.startsWith(asyncName + "$")) {
                     Class.forName(name, true, loader);     // nested classes: rewritten and verified now
                 }
             }
-            sync = Class.forName(Twins.PACKAGE + "." + Twins.syncName(u), true, loader);
         } catch (Throwable t) {
             return List.of(new Failure(u, null, Kind.REJECTED, describe(t)));
         }
