@@ -44,6 +44,16 @@ class UnverifiableDeadCodeTest {
         assertEquals("c3", e.getMessage());
     }
 
+    /**
+     * Found by the long fuzz run: replacing dead catch blocks left their local variable table entries, whose
+     * labels then shared one offset; two of them for one local (assigned on two branches) made the class a
+     * duplicate entry the JVM rejects (ClassFormatError).
+     */
+    @Test
+    void deadCatchBlocksAreReplacedWithoutTheirLocalsEntries() {
+        assertEquals("done", Rewritten.run(org.awaitj.agent.shapes.DeadHandlers.class, "catchBlocksOfABodyThatOnlyBreaks"));
+    }
+
     /** The same garbage written by hand, so that the test does not depend on a javac bug. */
     @Test
     void deadCodeWithALocalPastTheLastIsReplaced() throws Exception {

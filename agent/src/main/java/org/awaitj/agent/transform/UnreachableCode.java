@@ -67,6 +67,9 @@ final class UnreachableCode {
                 changed = true;
             }
         }
+        if (changed) {
+            dropEmptyLocals(m);
+        }
         return changed;
     }
 
@@ -168,6 +171,23 @@ final class UnreachableCode {
             frame.local.replaceAll(t -> t instanceof LabelNode l && !isNewAfter(l) ? Opcodes.TOP : t);
         }
     }
+    /**
+     * The local variable table's entries that now span no instruction (those of the replaced code): their labels
+     * share one offset, and two such entries for one local would be a duplicate the JVM rejects (ClassFormatError).
+     */
+    private static void dropEmptyLocals(MethodNode m) {
+        if (m.localVariables != null) {
+            m.localVariables.removeIf(lv -> {
+                for (AbstractInsnNode n = lv.start; n != null && n != lv.end; n = n.getNext()) {
+                    if (n.getOpcode() >= 0) {
+                        return false;
+                    }
+                }
+                return true;
+            });
+        }
+    }
+
     private static boolean isNewAfter(LabelNode l) {
         AbstractInsnNode n = l.getNext();
         while (n != null && n.getOpcode() < 0) {
