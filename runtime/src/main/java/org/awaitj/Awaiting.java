@@ -69,10 +69,13 @@ final class Awaiting {
         if (r == COMPLETED) {
             Object v = c.result;
             c.result = null;
-            return v;
+            return v == NULL_RESULT ? null : v;
         }
         return r;
     }
+
+    /** What a frame holds for {@code result(null)}: a frame holding null has no result yet. */
+    static final Object NULL_RESULT = new Object();
 
     static Object awaitCoroutine(Coroutine<?> c, Coroutine<?> frame) {
         Task<?> task = frame.task;

@@ -31,7 +31,13 @@ final class CoreBridge extends CoreAccess {
 
     @Override
     public Coroutine<Object> result(Object value, Coroutine<?> frame) {
-        frame.result = value;
+        if (frame.result != null) {
+            // a second result(...) before the body returned: a finally abandoned the return of the first, or
+            // will abandon this one, and the first may still be the one that returns. This value travels in a
+            // coroutine of its own, which the body returns in the frame's place if its return is the one taken
+            return AsyncIO.result(value);
+        }
+        frame.result = value == null ? Awaiting.NULL_RESULT : value;
         return CoroutineSupport.COMPLETED;
     }
 

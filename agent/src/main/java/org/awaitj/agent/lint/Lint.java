@@ -89,7 +89,7 @@ public final class Lint {
         ClassNode cn = new ClassNode();
         new ClassReader(classFile).accept(cn, 0);
         for (MethodNode m : cn.methods) {
-            boolean async = isAsync(m);
+            boolean async = isAsync(m) && !AsyncTransformer.isSynthetic(m);   // a bridge is not the method
             for (AbstractInsnNode n = m.instructions.getFirst(); n != null; n = n.getNext()) {
                 if (!(n instanceof MethodInsnNode call)) {
                     continue;

@@ -110,8 +110,12 @@ public final class AsyncTransformer {
         List<String> problems = new ArrayList<>();
         List<GeneratedClass> generated = new ArrayList<>();
         List<MethodNode> bodies = new ArrayList<>();
+        List<MethodNode> refused = new ArrayList<>();
         Set<String> frameNames = new HashSet<>();
         for (MethodNode m : new ArrayList<>(cn.methods)) {
+            if (isSynthetic(m)) {
+                continue;       // a bridge javac copied @Async onto: never a candidate
+            }
             if (!isAsync(m)) {
                 GeneratorChecks.strayEmit(cn, m, problems);
                 continue;
@@ -119,7 +123,7 @@ public final class AsyncTransformer {
             MethodContext ctx = new MethodContext(cn, m, frameName(cn, m, frameNames));
             try {
                 check(ctx);
-                if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE)) != 0) {
+                if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
                     continue;   // no body of its own: the annotation only documents the contract
                 }
                 MethodNode snapshot = copy(m);
@@ -131,14 +135,32 @@ public final class AsyncTransformer {
                 }
             } catch (Refusal r) {
                 problems.add(r.getMessage());
+                refused.add(m);
             }
         }
         cn.methods.addAll(bodies);
+        String wrong = refused.isEmpty() ? null : RestoredMethods.check(classFile, cn, refused);
+        if (wrong != null) {
+            // a refused method must load as it did: rather than risk it, give the JVM the class as compiled
+            problems.add("could not rewrite class " + cn.name.replace('/', '.') + ": " + wrong + " The whole class "
+                    + "was loaded exactly as it was compiled: none of its @Async methods were rewritten, and they "
+                    + "throw IllegalStateException when they await.");
+            return new Result(null, false, List.of(), problems);
+        }
         return new Result(cn, !bodies.isEmpty(), generated, problems);
     }
 
     static boolean isAsync(MethodNode m) {
         return hasAnnotation(m.visibleAnnotations) || hasAnnotation(m.invisibleAnnotations);
+    }
+
+    /**
+     * Bridges and other synthetic methods are never candidates: javac copies a method's annotations onto the
+     * bridge it emits for a generic interface method, whose erased return type may be Object; the bridge only
+     * calls the real method, which is rewritten.
+     */
+    public static boolean isSynthetic(MethodNode m) {
+        return (m.access & (Opcodes.ACC_BRIDGE | Opcodes.ACC_SYNTHETIC)) != 0;
     }
 
     private static boolean hasAnnotation(List<AnnotationNode> annotations) {
@@ -184,11 +206,12 @@ public final class AsyncTransformer {
         String owner = ctx.owner.name;
         try {
             AsyncCloseRewriter.apply(m, hierarchy);
+            UnreachableCode.stub(m);
             TypedFrame[] frames = FrameAnalyzer.analyze(owner, m);
             if (UninitializedNewMover.apply(ctx, frames)) {
                 frames = FrameAnalyzer.analyze(owner, m);
             }
-            MethodPlan plan = SuspensionAnalysis.plan(ctx, frames);
+            MethodPlan plan = SuspensionAnalysis.plan(ctx, frames, hierarchy);
             MethodNode body = BodyMover.apply(plan);
             AwaitRewriter.apply(body, plan);
             ResultRewriter.apply(body);

@@ -6,14 +6,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Opcodes;
 
 /**
- * Answers "is this type an AsyncCloseable?" by reading class files through a class loader's resources, never
- * by loading classes: a transformer that loads classes can deadlock and changes class initialization order.
+ * Answers "is this type an AsyncCloseable?" and "may this class name that type?" by reading class files
+ * through a class loader's resources, never by loading classes: a transformer that loads classes can deadlock
+ * and changes class initialization order.
  */
 public final class ClassHierarchy {
     private final ClassLoader loader;
     private final Map<String, Boolean> asyncCloseable = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> exportedPublic = new ConcurrentHashMap<>();
 
     /** A hierarchy read through {@code loader} (the system loader's resources when null). */
     public ClassHierarchy(ClassLoader loader) {
@@ -45,10 +48,62 @@ public final class ClassHierarchy {
         return result;
     }
 
+    /**
+     * True when code of class {@code from} may name {@code type} (an internal name or array descriptor) in a
+     * cast: the JVM's access check of a class reference (JVMS 5.4.4) passes. That is, the element type is
+     * primitive, in the same package, or public in a package its module exports. A type whose class file cannot
+     * be read counts as not accessible: the caller then takes the way that needs no access.
+     */
+    public boolean isAccessible(String type, String from) {
+        String element = type;
+        if (element.startsWith("[")) {
+            element = element.substring(element.lastIndexOf('[') + 1);
+            if (!element.startsWith("L")) {
+                return true;        // an array of primitives
+            }
+            element = element.substring(1, element.length() - 1);
+        }
+        if (packageOf(element).equals(packageOf(from))) {
+            return true;
+        }
+        return exportedPublic.computeIfAbsent(element, name -> {
+            ClassReader header = readAny(name);
+            return header != null && (header.getAccess() & Opcodes.ACC_PUBLIC) != 0 && exported(packageOf(name));
+        });
+    }
+
+    private static String packageOf(String internalName) {
+        int slash = internalName.lastIndexOf('/');
+        return slash < 0 ? "" : internalName.substring(0, slash);
+    }
+
+    /** Whether the package is exported to everyone: named modules of the boot layer may keep packages to themselves. */
+    private static boolean exported(String pkg) {
+        Module m = BootPackages.MODULES.get(pkg.replace('/', '.'));
+        return m == null || m.isExported(pkg.replace('/', '.'));
+    }
+
+    /** The boot layer's packages and their modules (from the module descriptors: no class is loaded). */
+    private static final class BootPackages {
+        static final Map<String, Module> MODULES = new java.util.HashMap<>();
+
+        static {
+            for (Module m : ModuleLayer.boot().modules()) {
+                for (String p : m.getPackages()) {
+                    MODULES.put(p, m);
+                }
+            }
+        }
+    }
+
     private ClassReader read(String internalName) {
         if (internalName.startsWith("java/") || internalName.startsWith("[")) {
             return null;    // the JDK has no AsyncCloseable
         }
+        return readAny(internalName);
+    }
+
+    private ClassReader readAny(String internalName) {
         String resource = internalName + ".class";
         try (InputStream in = loader != null ? loader.getResourceAsStream(resource)
                 : ClassLoader.getSystemResourceAsStream(resource)) {

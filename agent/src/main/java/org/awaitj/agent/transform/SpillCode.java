@@ -78,7 +78,10 @@ final class SpillCode {
         out.add(new FieldInsnNode(PUTFIELD, frameClass, s.field, s.fieldDesc()));
     }
 
-    /** Pushes the saved value (or the null constant), cast back to its type; a reference field is cleared. */
+    /**
+     * Pushes the saved value (or the null constant), cast back to its type unless its field has that type; a
+     * reference field is cleared.
+     */
     void push(InsnList out, Suspension.Spill s) {
         if (s.field == null) {
             out.add(new InsnNode(s.kind < 0 ? ACONST_NULL : ZEROS[s.kind]));
@@ -88,7 +91,7 @@ final class SpillCode {
         out.add(new FieldInsnNode(GETFIELD, frameClass, s.field, s.fieldDesc()));
         if (s.kind == 4) {
             String type = (String) s.frameType;
-            if (!type.equals("java/lang/Object")) {
+            if (!type.equals("java/lang/Object") && !s.typedField()) {
                 out.add(new TypeInsnNode(CHECKCAST, type));
             }
             // the frame must not keep the object alive while the body runs

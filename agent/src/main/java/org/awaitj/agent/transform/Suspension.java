@@ -45,16 +45,24 @@ final class Suspension {
         final String field;
         /** Its field kind: an index into {@link SpillLayout#KINDS}; -1 for the null type. */
         final int kind;
+        /** The field's descriptor: that of its kind, or the value's own type when the class cannot name it. */
+        final String desc;
 
-        Spill(int slot, Object frameType, String field, int kind) {
+        Spill(int slot, Object frameType, String field, int kind, String desc) {
             this.slot = slot;
             this.frameType = frameType;
             this.field = field;
             this.kind = kind;
+            this.desc = desc;
         }
 
         String fieldDesc() {
-            return SpillLayout.KINDS[kind];
+            return desc;
+        }
+
+        /** True when the field holds the value's own type: it is restored without a cast. */
+        boolean typedField() {
+            return kind >= 0 && !desc.equals(SpillLayout.KINDS[kind]);
         }
     }
 }

@@ -23,7 +23,7 @@ final class SuspensionAnalysis {
     }
 
     /** The plan of the method, whose instructions {@code frames} (from {@link FrameAnalyzer}) describe. */
-    static MethodPlan plan(MethodContext ctx, TypedFrame[] frames) throws Refusal {
+    static MethodPlan plan(MethodContext ctx, TypedFrame[] frames, ClassHierarchy hierarchy) throws Refusal {
         MethodNode m = ctx.method;
         InsnList insns = m.instructions;
         List<MethodInsnNode> awaits = reachableAwaits(m, frames);
@@ -37,7 +37,7 @@ final class SuspensionAnalysis {
             }
         }
         Liveness liveness = Liveness.of(cfg);
-        SpillLayout layout = new SpillLayout();
+        SpillLayout layout = new SpillLayout(type -> hierarchy.isAccessible(type, ctx.owner.name));
         List<Suspension> suspensions = new ArrayList<>(awaits.size() + 1);
         Suspension entry = new Suspension(0, null, ctx.firstLine());
         layout.layout(FrameAnalyzer.initialFrame(ctx.owner.name, m), 0, slot -> liveness.isLive(0, slot), entry);

@@ -28,7 +28,10 @@ import org.objectweb.asm.tree.analysis.BasicValue;
  * the arguments, in a local) at an await, its {@code NEW} moves to just before the constructor call, after the
  * arguments (which are kept in fresh locals meanwhile). Every instruction that only copies the new object
  * around ({@code DUP}, {@code ASTORE}, {@code ALOAD}) goes, and the stack map frames forget it. The arguments
- * are still evaluated in source order; only Foo's class initialization may now happen after them.
+ * are still evaluated in source order. The original {@code NEW} stays where it was, its object dropped at
+ * once ({@code NEW Foo; POP}): {@code new} initialises Foo before the arguments are evaluated (JLS 12.4.1,
+ * 15.9.4), and only that instruction initialises it exactly as the original did, with the same errors at the
+ * same place, and without the agent loading anything.
  */
 final class UninitializedNewMover {
     private UninitializedNewMover() {
@@ -76,7 +79,6 @@ final class UninitializedNewMover {
 
         // the instructions that only copy the new object around, and its constructor call
         List<AbstractInsnNode> copies = new ArrayList<>();
-        copies.add(newInsn);
         MethodInsnNode init = null;
         for (AbstractInsnNode n = insns.getFirst(); n != null; n = n.getNext()) {
             TypedFrame f = frames.get(n);
@@ -120,6 +122,7 @@ final class UninitializedNewMover {
         for (AbstractInsnNode n : copies) {
             insns.remove(n);
         }
+        insns.insert(newInsn, new InsnNode(Opcodes.POP));
         Type[] args = Type.getArgumentTypes(init.desc);
         int[] slots = new int[args.length];
         for (int i = 0; i < args.length; i++) {

@@ -49,17 +49,26 @@ final class DifferentialRunner {
     final java.util.concurrent.atomic.LongAdder runNanos = new java.util.concurrent.atomic.LongAdder();
 
     final Map<String, Integer> endings = new java.util.concurrent.ConcurrentSkipListMap<>();
+    /** Programs run per feature of their unit (a unit has several). */
+    final Map<String, Integer> featurePrograms = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     String stats() {
         long n = Math.max(1, programs.sum());
         return String.format("%d%% of the programs ended with an exception; %.1f events and %.1f suspending "
                 + "awaits per program; javac %.1f s, rewriting and loading %.1f s, running %.1f s", 100 * threw.sum() / n,
                 events.sum() / (double) n, suspending.sum() / (double) n, compileNanos.sum() / 1e9, loadNanos.sum() / 1e9,
-                runNanos.sum() / 1e9) + " " + endings
-                + (javacCrashes.isEmpty() ? "" : "; javac crashed on (and the run left out) units " + javacCrashes);
+                runNanos.sum() / 1e9) + " " + endings + "; programs by feature of their unit " + featurePrograms
+                + (javacCrashes.isEmpty() ? "" : "; javac crashed on (and the run left out) units " + javacCrashes)
+                + (javacMiscompiled.isEmpty() ? "" : "; javac's own classes did not verify (the run left out) units "
+                        + javacMiscompiled);
     }
 
-    private final ThreadLocal<InMemoryCompiler> compiler = ThreadLocal.withInitial(() -> new InMemoryCompiler(17));
+    /** javac by release (units of the pattern feature are compiled for 21 or 25), one set per thread. */
+    private final ThreadLocal<Map<Integer, InMemoryCompiler>> javacs = ThreadLocal.withInitial(java.util.HashMap::new);
+
+    private InMemoryCompiler compiler(int release) {
+        return javacs.get().computeIfAbsent(release, InMemoryCompiler::new);
+    }
     private ExecutorService worker = newWorker();
     /** javac is single-threaded: two compile the next batches while the current one runs. */
     private final ExecutorService compilers = Executors.newFixedThreadPool(2, r -> {
@@ -82,18 +91,27 @@ final class DifferentialRunner {
     }
 
     /**
-     * Runs the batches in order, compiling the next ones meanwhile; stops after the batch in which the failures
-     * reach {@code maxFailures}.
+     * Runs the batches in order, compiling the next ones meanwhile (a few ahead: a long run streams its units);
+     * stops after the batch in which the failures reach {@code maxFailures}.
      */
-    List<Failure> runAll(List<List<Unit>> batches, int maxFailures) {
-        List<java.util.concurrent.Future<Map<String, byte[]>>> compiled = new ArrayList<>();
-        for (List<Unit> batch : batches) {
-            compiled.add(compilers.submit(() -> compile(batch)));
-        }
+    List<Failure> runAll(java.util.Iterator<List<Unit>> batches, int maxFailures) {
+        java.util.ArrayDeque<List<Unit>> pending = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<java.util.concurrent.Future<Map<String, byte[]>>> compiled = new java.util.ArrayDeque<>();
         List<Failure> failures = new ArrayList<>();
         try {
-            for (int i = 0; i < batches.size() && failures.size() < maxFailures; i++) {
-                failures.addAll(run(batches.get(i), compiled.get(i).get()));
+            while (failures.size() < maxFailures) {
+                while (compiled.size() < 4 && batches.hasNext()) {
+                    List<Unit> batch = batches.next();
+                    pending.add(batch);
+                    compiled.add(compilers.submit(() -> compile(batch)));
+                }
+                if (compiled.isEmpty()) {
+                    break;
+                }
+                failures.addAll(run(pending.poll(), compiled.poll().get()));
+                if (progress != null) {
+                    progress.accept(failures.size());
+                }
             }
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
@@ -108,13 +126,28 @@ final class DifferentialRunner {
         return failures;
     }
 
+    /** Called after each batch with the failures so far (a long run reports its progress). */
+    java.util.function.IntConsumer progress;
+
     /** Units javac itself crashed on (not a failure of the agent; they are left out). */
     final List<Long> javacCrashes = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Units javac compiled into classes that do not verify (JDK 17's javac on some dead pattern code): left out. */
+    final List<Long> javacMiscompiled = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private Map<String, byte[]> compile(List<Unit> units) {
+        Map<Integer, List<Unit>> byRelease = new java.util.TreeMap<>();
+        for (Unit u : units) {
+            byRelease.computeIfAbsent(u.release, r -> new ArrayList<>()).add(u);
+        }
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        byRelease.forEach((release, group) -> classes.putAll(compile(release, group)));
+        return classes;
+    }
+
+    private Map<String, byte[]> compile(int release, List<Unit> units) {
         long t0 = System.nanoTime();
         try {
-            return compiler.get().compile(sources(units));
+            return compiler(release).compile(sources(units));
         } catch (InMemoryCompiler.CompileError e) {
             if (!e.crashed) {
                 throw e;
@@ -124,7 +157,7 @@ final class DifferentialRunner {
             Map<String, byte[]> classes = new LinkedHashMap<>();
             for (Unit u : units) {
                 try {
-                    classes.putAll(compiler.get().compile(sources(List.of(u))));
+                    classes.putAll(compiler(release).compile(sources(List.of(u))));
                 } catch (InMemoryCompiler.CompileError again) {
                     if (!again.crashed) {
                         throw again;
@@ -141,8 +174,7 @@ final class DifferentialRunner {
     private static Map<String, String> sources(List<Unit> units) {
         Map<String, String> sources = new LinkedHashMap<>();
         for (Unit u : units) {
-            sources.put(Twins.PACKAGE + "." + Twins.asyncName(u), Twins.render(u, true));
-            sources.put(Twins.PACKAGE + "." + Twins.syncName(u), Twins.render(u, false));
+            sources.putAll(Twins.sources(u));
         }
         return sources;
     }
@@ -186,13 +218,23 @@ final class DifferentialRunner {
         int before = loader.problems.size();
         long t0 = System.nanoTime();
         try {
+            // the sync twin is never rewritten: when it does not verify, javac miscompiled the unit
+            sync = Class.forName(Twins.PACKAGE + "." + Twins.syncName(u), true, loader);
+        } catch (VerifyError e) {
+            javacMiscompiled.add(u.seed);
+            return List.of();
+        } catch (Throwable t) {
+            return List.of(new Failure(u, null, Kind.REJECTED, describe(t)));
+        }
+        try {
             async = Class.forName(asyncName, true, loader);
             for (String name : classes.keySet()) {
-                if (name.startsWith(asyncName + "$")) {
-                    Class.forName(name, true, loader);     // nested classes: rewritten and verified now
+                if (Twins.isAsyncClass(u, name)) {
+                    // nested and other classes: rewritten and verified now; the Lazy ones are initialised by
+                    // the program that uses them first, which logs it
+                    Class.forName(name, !name.contains("$Lazy"), loader);
                 }
             }
-            sync = Class.forName(Twins.PACKAGE + "." + Twins.syncName(u), true, loader);
         } catch (Throwable t) {
             return List.of(new Failure(u, null, Kind.REJECTED, describe(t)));
         }
@@ -209,6 +251,9 @@ final class DifferentialRunner {
             }
             Outcome expected = runSync(sync, program);
             programs.increment();
+            for (Feature f : u.features) {
+                featurePrograms.merge(f.name().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+            }
             threw.add(expected.result().startsWith("threw") ? 1 : 0);
             endings.merge(expected.result().startsWith("threw") ? expected.result().replaceAll(": .*", "") : "value", 1,
                     Integer::sum);

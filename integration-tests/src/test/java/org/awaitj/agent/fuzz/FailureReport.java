@@ -28,6 +28,14 @@ final class FailureReport {
             sb.append("\nThe first failure's unit (async twin):\n");
         }
         sb.append(Twins.render(shown, true));
+        for (var e : Twins.sources(shown).entrySet()) {
+            if (Twins.isAsyncClass(shown, e.getKey())) {
+                sb.append("\n// ").append(e.getKey()).append('\n').append(e.getValue());
+            }
+        }
+        if (!shown.features.isEmpty()) {
+            sb.append("\n(features ").append(shown.features).append(", javac --release ").append(shown.release).append(")\n");
+        }
         if (minimize) {
             sb.append("\nWhat the reduced program does:\n");
             for (DifferentialRunner.Failure f : new DifferentialRunner().run(List.of(shown))) {

@@ -16,7 +16,7 @@ import org.awaitj.agent.fuzz.Ast.Ty;
  */
 final class Reducer {
     private final DifferentialRunner runner;
-    private final Unit unit;
+    private Unit unit;
     private final String program;
     private final String signature;
     private final long deadline;
@@ -25,7 +25,7 @@ final class Reducer {
     private Reducer(DifferentialRunner runner, DifferentialRunner.Failure failure, long millis) {
         this.runner = runner;
         // a fresh copy: the generator is deterministic
-        this.unit = ProgramGenerator.generate(failure.unit().seed, failure.unit().methods.size());
+        this.unit = failure.unit().regenerate(failure.unit().features);
         this.program = failure.program();
         this.signature = failure.signature();
         this.deadline = System.currentTimeMillis() + millis;
@@ -50,6 +50,7 @@ final class Reducer {
         if (!fails()) {
             return;
         }
+        dropFeatures();
         boolean progress = true;
         while (progress && !late()) {
             progress = dropMethods() | dropStatements() | inlineBlocks() | literals();
@@ -71,6 +72,25 @@ final class Reducer {
             return false;
         } catch (InMemoryCompiler.CompileError e) {
             return false;
+        }
+    }
+
+    /** The unit without each feature it does not need (the rest of it stays as it was: see Feature). */
+    private void dropFeatures() {
+        for (Feature f : java.util.EnumSet.copyOf(unit.features)) {
+            if (late() || (program != null && program.startsWith(f.prefix))) {
+                continue;
+            }
+            Unit kept = unit;
+            java.util.EnumSet<Feature> fewer = java.util.EnumSet.copyOf(unit.features);
+            fewer.remove(f);
+            unit = unit.regenerate(fewer);
+            if (program != null) {
+                unit.mainArgs.keySet().retainAll(List.of(program));
+            }
+            if (!fails()) {
+                unit = kept;
+            }
         }
     }
 

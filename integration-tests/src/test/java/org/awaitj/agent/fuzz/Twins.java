@@ -35,6 +35,9 @@ final class Twins {
     static String template(Unit u) {
         StringBuilder sb = new StringBuilder();
         sb.append("    enum Color { RED, GREEN, BLUE }\n\n");
+        for (String member : u.members) {
+            sb.append(member).append('\n');
+        }
         for (int i = 0; i < u.fields.size(); i++) {
             sb.append("    ").append(u.fields.get(i).java).append(" f").append(i).append(" = ")
                     .append(u.fieldInits.get(i)).append(";\n");
@@ -82,6 +85,42 @@ final class Twins {
         return render(u, template(u), async);
     }
 
+    /** The package of the unit's other classes (see {@link Unit#classes}), one per twin. */
+    static String otherPackage(Unit u, boolean async) {
+        return PACKAGE + ".x" + Long.toUnsignedString(u.seed, 36) + (async ? "a" : "s");
+    }
+
+    /** Every source of the unit, both twins, by class name. */
+    static java.util.Map<String, String> sources(Unit u) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (boolean async : new boolean[] {true, false}) {
+            out.put(PACKAGE + "." + (async ? asyncName(u) : syncName(u)), render(u, async));
+            u.classes.forEach((name, text) -> out.put(otherPackage(u, async) + "." + name, renderOther(u, text, async)));
+        }
+        return out;
+    }
+
+    /** True for the classes of the async twin besides its main class: nested ones and those of its other package. */
+    static boolean isAsyncClass(Unit u, String className) {
+        return className.startsWith(PACKAGE + "." + asyncName(u) + "$") || className.startsWith(otherPackage(u, true) + ".");
+    }
+
+    /**
+     * A class of the unit's other package: its text uses the markers of the unit's class, and {@code $IMPORTS$}
+     * (the async twin's imports) and {@code $AWAITDEF$} (the sync twin's identity await), {@code $SLEEP(} (a
+     * suspension that yields the value, or the value itself).
+     */
+    static String renderOther(Unit u, String text, boolean async) {
+        String imports = async ? "import org.awaitj.Coroutine;\nimport org.awaitj.annotations.Async;\n"
+                + "import static org.awaitj.AsyncIO.await;\nimport static org.awaitj.AsyncIO.result;\n"
+                + "import static org.awaitj.AsyncIO.sleep;\n" : "";
+        String body = "package " + otherPackage(u, async) + ";\n\nimport org.awaitj.agent.fuzz.FuzzSupport.*;\n"
+                + text.replace("$IMPORTS$", imports)
+                        .replace("$AWAITDEF$", async ? "" : "static <T> T await(T v) { return v; }")
+                        .replace("$SLEEP(", async ? "sleep(0, " : "(");
+        return markers(u, body, async);
+    }
+
     static String render(Unit u, String template, boolean async) {
         String name = async ? asyncName(u) : syncName(u);
         StringBuilder sb = new StringBuilder();
@@ -100,15 +139,19 @@ final class Twins {
         }
         sb.append("\n@SuppressWarnings(\"all\")\npublic class ").append(name).append(" {\n");
         sb.append(async ? ASYNC_HELPERS : SYNC_HELPERS);
-        String body = template.replace("$NAME$", name)
+        sb.append(markers(u, template, async));
+        sb.append("}\n");
+        return sb.toString();
+    }
+
+    private static String markers(Unit u, String template, boolean async) {
+        String body = template.replace("$NAME$", async ? asyncName(u) : syncName(u))
+                .replace("$LIB$", otherPackage(u, async))
                 .replace("$ASYNC$", async ? "@Async " : "")
                 .replace("$RESULTV$", async ? "result()" : "null")
                 .replace("$RESULT(", async ? "result(" : "(");
         Matcher m = CORO.matcher(body);
-        body = m.replaceAll(async ? "Coroutine<$1>" : "$1");
-        sb.append(body);
-        sb.append("}\n");
-        return sb.toString();
+        return m.replaceAll(async ? "Coroutine<$1>" : "$1");
     }
 
     /** Awaitables: completing at once (now, done), suspending (yld, slp, tmr, task), failing (fail*). */

@@ -10,7 +10,8 @@ import org.awaitj.agent.fuzz.Ast.Ty;
 /**
  * One generated compilation unit: instance fields, generated methods m0..mN (each may await only later ones,
  * so the calls never recurse), and for each method k a program main{k} that calls it with fixed arguments
- * and logs the fields at the end. Rendered as two classes by {@link Twins}.
+ * and logs the fields at the end; then what its features add (nested types, classes of another package, and
+ * methods with programs of their own). Rendered as two twins by {@link Twins}.
  */
 final class Unit {
     /** The seed it was generated from: rendering and running it again gives the same result. */
@@ -20,9 +21,24 @@ final class Unit {
     final List<Method> methods = new ArrayList<>();
     /** The arguments main{k} passes to method k (literals), by method name; null for a method with no main. */
     final java.util.Map<String, List<Expr>> mainArgs = new java.util.LinkedHashMap<>();
+    /** How many of the methods are the base program's (m0..); a feature's methods follow. */
+    int baseCount;
+    /** The features switched on: each added members, classes and methods of its own. */
+    final java.util.EnumSet<Feature> features = java.util.EnumSet.noneOf(Feature.class);
+    /** The {@code javac --release} the unit is compiled for. */
+    int release = 17;
+    /** Members of the unit's class that features added (nested types), as template text. */
+    final List<String> members = new ArrayList<>();
+    /** Top-level classes of the unit's own other package, by simple name, as template text (see Twins). */
+    final java.util.Map<String, String> classes = new java.util.LinkedHashMap<>();
 
     Unit(long seed) {
         this.seed = seed;
+    }
+
+    /** The same unit generated afresh (the generator is deterministic), with only the given features. */
+    Unit regenerate(java.util.Set<Feature> with) {
+        return ProgramGenerator.generate(seed, baseCount, with);
     }
 
     Method method(String name) {

@@ -75,13 +75,17 @@ public final class RewritingClassLoader extends ClassLoader {
             return defineClass(name, original, 0, original.length);
         }
         for (AsyncTransformer.GeneratedClass g : r.generated()) {
-            verify(g.bytes());
             String frameName = g.internalName().replace('/', '.');
             defineClass(frameName, g.bytes(), 0, g.bytes().length);
             generated.add(frameName);
         }
+        Class<?> c = defineClass(name, r.bytes(), 0, r.bytes().length);
+        // verified once defined (the JVM links it later): checking a class may load one that refers back to it
+        for (AsyncTransformer.GeneratedClass g : r.generated()) {
+            verify(g.bytes());
+        }
         verify(r.bytes());
-        return defineClass(name, r.bytes(), 0, r.bytes().length);
+        return c;
     }
 
     /** ASM's verifier over the class; fails with its report. */

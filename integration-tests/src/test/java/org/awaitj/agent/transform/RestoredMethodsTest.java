@@ -1,0 +1,46 @@
+package org.awaitj.agent.transform;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.MethodNode;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.objectweb.asm.Opcodes.NOP;
+
+/** The guard's check on its own: a refused method as written back must be the method as compiled, and verify. */
+class RestoredMethodsTest {
+    private static byte[] original() throws Exception {
+        try (var in = RestoredMethodsTest.class.getResourceAsStream("/org/awaitj/agent/shapes/Refusals.class")) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static MethodNode method(ClassNode cn, String name) {
+        return cn.methods.stream().filter(m -> m.name.equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aMethodWrittenBackAsCompiledPasses() throws Exception {
+        byte[] bytes = original();
+        ClassNode cn = new ClassNode();
+        new ClassReader(bytes).accept(cn, ClassReader.EXPAND_FRAMES);
+        assertNull(RestoredMethods.check(bytes, cn, List.of(method(cn, "awaitInSynchronizedBlock"))));
+    }
+
+    @Test
+    void aMethodThatDidNotComeBackAsCompiledIsCaught() throws Exception {
+        byte[] bytes = original();
+        ClassNode cn = new ClassNode();
+        new ClassReader(bytes).accept(cn, ClassReader.EXPAND_FRAMES);
+        MethodNode m = method(cn, "awaitInSynchronizedBlock");
+        m.instructions.insert(new InsnNode(NOP));      // a restore that missed something, however harmless
+        String wrong = RestoredMethods.check(bytes, cn, List.of(m));
+        assertTrue(wrong != null && wrong.contains("awaitInSynchronizedBlock(Ljava/lang/Object;)Lorg/awaitj/Coroutine; "
+                + "was refused, and did not come back as it was compiled"), wrong);
+    }
+}
