@@ -24,6 +24,21 @@ final class RestoredMethods {
     private RestoredMethods() {
     }
 
+    /**
+     * {@link #check(byte[], ClassNode, List)} of a class already written: {@code refused} names the refused
+     * methods as name followed by descriptor.
+     */
+    static String check(byte[] original, byte[] output, List<String> refused) {
+        ClassNode after = read(output);
+        List<MethodNode> methods = new java.util.ArrayList<>();
+        for (MethodNode m : after.methods) {
+            if (refused.contains(m.name + m.desc)) {
+                methods.add(m);
+            }
+        }
+        return check(original, after, methods);
+    }
+
     /** Null when every refused method of {@code after}, the class to write, is as compiled and verifies; else what is wrong. */
     static String check(byte[] original, ClassNode after, List<MethodNode> refused) {
         ClassNode before = read(original);

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -29,7 +30,10 @@ class RestoredMethodsTest {
         byte[] bytes = original();
         ClassNode cn = new ClassNode();
         new ClassReader(bytes).accept(cn, ClassReader.EXPAND_FRAMES);
-        assertNull(RestoredMethods.check(bytes, cn, List.of(method(cn, "awaitInSynchronizedBlock"))));
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        cn.accept(cw);
+        MethodNode m = method(cn, "awaitInSynchronizedBlock");
+        assertNull(RestoredMethods.check(bytes, cw.toByteArray(), List.of(m.name + m.desc)));
     }
 
     @Test
@@ -39,7 +43,9 @@ class RestoredMethodsTest {
         new ClassReader(bytes).accept(cn, ClassReader.EXPAND_FRAMES);
         MethodNode m = method(cn, "awaitInSynchronizedBlock");
         m.instructions.insert(new InsnNode(NOP));      // a restore that missed something, however harmless
-        String wrong = RestoredMethods.check(bytes, cn, List.of(m));
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        cn.accept(cw);
+        String wrong = RestoredMethods.check(bytes, cw.toByteArray(), List.of(m.name + m.desc));
         assertTrue(wrong != null && wrong.contains("awaitInSynchronizedBlock(Ljava/lang/Object;)Lorg/awaitj/Coroutine; "
                 + "was refused, and did not come back as it was compiled"), wrong);
     }
