@@ -50,22 +50,12 @@ public final class AsyncIO {
      * exception unchanged. Only inside an {@code @Async} method rewritten by the awaitj agent.
      */
     public static <T> T await(Awaitable<T> awaitable) {
-        throw notRewritten("await", "@Async method", "Coroutine<T> (a lambda or a method that is not @Async cannot await)");
+        throw NotRewritten.error("await", "@Async method", "Coroutine<T> (a lambda or a method that is not @Async cannot await)");
     }
 
     /** {@link #await(Awaitable)} for a {@link CompletionStage} completed by any thread. */
     public static <T> T await(CompletionStage<T> stage) {
-        throw notRewritten("await", "@Async method", "Coroutine<T> (a lambda or a method that is not @Async cannot await)");
-    }
-
-    private static IllegalStateException notRewritten(String what, String where, String returning) {
-        String asyncButNotRewritten = NotRewritten.explanation();
-        String how = asyncButNotRewritten != null ? asyncButNotRewritten
-                : System.getProperty("awaitj.agent") == null
-                ? "the awaitj agent is not installed: start the JVM with -javaagent:awaitj-agent.jar, or call "
-                    + "org.awaitj.agent.AwaitJAgent.install() before the classes that use " + what + " are loaded"
-                : "mark the enclosing method @Async, with return type " + returning;
-        return new IllegalStateException(what + "(...) called outside a rewritten " + where + ": " + how);
+        throw NotRewritten.error("await", "@Async method", "Coroutine<T> (a lambda or a method that is not @Async cannot await)");
     }
 
     /**
@@ -74,13 +64,13 @@ public final class AsyncIO {
      * {@code yield}). Anywhere else it throws.
      */
     public static <T> void emit(T value) {
-        throw notRewritten("emit", "async generator method", "AsyncGenerator<T> (emit cannot be used in a lambda "
+        throw NotRewritten.error("emit", "async generator method", "AsyncGenerator<T> (emit cannot be used in a lambda "
                 + "or in a method returning Coroutine)");
     }
 
     /** {@code return finish();} ends an async generator. Anywhere else it throws. */
     public static <T> AsyncGenerator<T> finish() {
-        throw notRewritten("finish", "async generator method", "AsyncGenerator<T>");
+        throw NotRewritten.error("finish", "async generator method", "AsyncGenerator<T>");
     }
 
     /**
@@ -115,13 +105,13 @@ public final class AsyncIO {
      */
     public static <T> Coroutine<T> result(T value) {
         NotRewritten.checkResultCaller();
-        return new Result<>(value);
+        return new ImmediateResult<>(value);
     }
 
     /** {@code return result();} completes an {@code @Async Coroutine<Void>} method. */
     public static Coroutine<Void> result() {
         NotRewritten.checkResultCaller();
-        return new Result<>(null);
+        return new ImmediateResult<>(null);
     }
 
     /** Suspends for {@code seconds}; {@code sleep(0)} lets the other ready tasks run once. */
@@ -269,11 +259,6 @@ public final class AsyncIO {
         return wait(awaitables, when, Double.POSITIVE_INFINITY);
     }
 
-    /** A coroutine that completes at once with {@code value}, for the runtime's own synchronous exits. */
-    static <T> Coroutine<T> completed(T value) {
-        return new Result<>(value);
-    }
-
     /** The task running the calling coroutine, or null outside a task. */
     public static Task<?> currentTask() {
         return getRunningLoop().currentTask;
@@ -391,24 +376,5 @@ public final class AsyncIO {
      */
     public static Coroutine<Subprocess> createSubprocessExec(ProcessBuilder builder) throws java.io.IOException {
         return Subprocess.start(builder);
-    }
-
-    /** What {@code result(v)} is outside a rewritten method: a coroutine that completes at once with v. */
-    private static final class Result<T> extends Coroutine<T> {
-        private final T value;
-
-        Result(T value) {
-            this.value = value;
-        }
-
-        @Override
-        protected Object invokeSuspend() {
-            return complete(value);
-        }
-
-        @Override
-        protected String describe() {
-            return "AsyncIO.result(" + value + ")";
-        }
     }
 }

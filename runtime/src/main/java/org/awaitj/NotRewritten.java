@@ -48,6 +48,20 @@ final class NotRewritten {
         return body.map(NotRewritten::explain).orElse(null);
     }
 
+    /**
+     * What {@code await}, {@code emit} or {@code finish} throw outside a rewritten method: {@code where} names the
+     * kind of method they belong in, {@code returning} its return type.
+     */
+    static IllegalStateException error(String what, String where, String returning) {
+        String asyncButNotRewritten = explanation();
+        String how = asyncButNotRewritten != null ? asyncButNotRewritten
+                : System.getProperty("awaitj.agent") == null
+                ? "the awaitj agent is not installed: start the JVM with -javaagent:awaitj-agent.jar, or call "
+                    + "org.awaitj.agent.AwaitJAgent.install() before the classes that use " + what + " are loaded"
+                : "mark the enclosing method @Async, with return type " + returning;
+        return new IllegalStateException(what + "(...) called outside a rewritten " + where + ": " + how);
+    }
+
     /** {@code AsyncIO.result(...)}: refused when its caller is an @Async method's own body. */
     static void checkResultCaller() {
         Optional<StackWalker.StackFrame> caller = WALKER.walk(frames -> frames

@@ -89,13 +89,13 @@ public final class Timeout implements AsyncCloseable, Awaiting.ExitAware {
     @Override
     public Coroutine<Void> closeAsync() {
         exit(null);
-        return AsyncIO.completed(null);
+        return new ImmediateResult<>(null);
     }
 
     /** The end of the block while {@code primary} is thrown: a cancellation of this timeout's becomes a TimeoutException. */
     @Override
     public Coroutine<Throwable> exitAsync(Throwable primary) {
-        return AsyncIO.completed(exit(primary));
+        return new ImmediateResult<>(exit(primary));
     }
 
     private Throwable exit(Throwable primary) {

@@ -34,7 +34,9 @@ public final class RunAll {
             new Sample("Pitfall: main ending before its tasks (expect about 0.1 s)", EndingMainEarly::main),
             new Sample("Web requests: 20 pages, at most 5 at a time with a Semaphore (expect about 0.5 s)", HttpFetcher::main),
             new Sample("A ContextVar tags each connection's log lines with its id (expect about 0.3 s)", TaggedLogServer::main),
-            new Sample("Profiling: an IO-bound task and a CPU-bound task told apart (expect about 1 s)", Profiling::main));
+            new Sample("Profiling: an IO-bound task and a CPU-bound task told apart (expect about 1 s)", Profiling::main),
+            new Sample("Async generators: async for, early exit, lines of a stream, Flow both ways (expect about 0.1 s)",
+                    AsyncGenerators::main));
 
     private RunAll() {
     }

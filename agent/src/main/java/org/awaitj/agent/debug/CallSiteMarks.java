@@ -18,6 +18,9 @@ public final class CallSiteMarks {
      * neither the rewriting nor the marking changed it.
      */
     public static byte[] mark(AsyncTransformer.Result rewritten) {
+        if (rewritten.untouched()) {
+            return null;
+        }
         ClassWriter writer = AsyncTransformer.newWriter();
         Chain chain = new Chain(writer);
         rewritten.accept(chain.first);

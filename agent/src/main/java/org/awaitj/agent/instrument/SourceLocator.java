@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * of the Maven or Gradle layout the class folder sits in); when it is not found the location is the path inside
  * the package, {@code com/example/Example.java:12}, as lint prints it.
  */
-final class SourceLocator {
+public final class SourceLocator {
     /** The place in the transformer's message: "... at Example.java:12: ..." (the line is optional). */
     private static final Pattern WHERE = Pattern.compile(" at ([^\\s:]+?)(?::(\\d+))?: ");
 
@@ -21,13 +21,13 @@ final class SourceLocator {
     private final Path base;
 
     /** {@code base}: locations are printed relative to it when they are inside it. */
-    SourceLocator(List<Path> roots, Path base) {
+    public SourceLocator(List<Path> roots, Path base) {
         this.roots = roots;
         this.base = base.toAbsolutePath().normalize();
     }
 
     /** The source roots of the usual layouts: target/classes, target/test-classes, build/classes/java/main... */
-    static List<Path> detect(Path target) {
+    public static List<Path> detect(Path target) {
         Path t = target.toAbsolutePath().normalize();
         List<Path> roots = new ArrayList<>();
         Path parent = t.getParent();
@@ -54,7 +54,7 @@ final class SourceLocator {
     }
 
     /** "src/main/java/com/example/Example.java", or "com/example/Example.java" when no root holds it. */
-    String sourcePath(String internalName, String sourceFile) {
+    public String sourcePath(String internalName, String sourceFile) {
         String pkg = internalName.lastIndexOf('/') >= 0 ? internalName.substring(0, internalName.lastIndexOf('/') + 1) : "";
         String file = sourceFile != null ? sourceFile : internalName.substring(pkg.length()) + ".class";
         for (Path root : roots) {

@@ -9,11 +9,14 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.awaitj.agent.analysis.ControlFlow;
 import org.awaitj.agent.analysis.MonitorDepth;
 import org.awaitj.agent.debug.BlockingCalls;
+import org.awaitj.agent.instrument.SourceLocator;
 import org.awaitj.agent.transform.AsyncMarker;
 import org.awaitj.agent.transform.AsyncTransformer;
 import org.awaitj.agent.transform.Names;
@@ -42,7 +45,11 @@ import org.objectweb.asm.tree.MethodNode;
  * Warnings are printed with the findings but do not make the exit status 1.
  */
 public final class Lint {
+    /** A finding's file and line: "src/main/java/com/example/Example.java:12: ...". */
+    private static final Pattern FINDING = Pattern.compile("([^:]+?)(?::(\\d+))?: ");
+
     private final List<String> findings = new ArrayList<>();
+    private SourceLocator sources;
     private int warnings;
 
     public static void main(String[] args) throws IOException {
@@ -57,10 +64,15 @@ public final class Lint {
         System.exit(run(paths, System.out) ? 1 : 0);
     }
 
-    /** Lints every class under the paths; prints the findings; true when there were any. */
+    /**
+     * Lints every class under the paths; prints the findings, by file and line; true when there were any. A
+     * class folder or jar of a Maven or Gradle project names its sources as the build does
+     * ({@code src/main/java/com/example/Example.java:12}, relative to the working directory).
+     */
     public static boolean run(List<Path> paths, PrintStream out) throws IOException {
         Lint lint = new Lint();
         for (Path p : paths) {
+            lint.sources = new SourceLocator(SourceLocator.detect(p), Path.of(""));
             if (Files.isDirectory(p)) {
                 try (Stream<Path> files = Files.walk(p)) {
                     for (Path f : (Iterable<Path>) files.filter(x -> x.toString().endsWith(".class")).sorted()::iterator) {
@@ -80,6 +92,7 @@ public final class Lint {
                 throw new IOException(p + " is neither a class folder nor a jar");
             }
         }
+        lint.findings.sort(Lint::byFileAndLine);
         lint.findings.forEach(out::println);
         out.println(lint.findings.size() + " finding" + (lint.findings.size() == 1 ? "" : "s"));
         return lint.findings.size() > lint.warnings;
@@ -148,9 +161,23 @@ public final class Lint {
         findings.add(source(cn) + ":" + line(at) + ": " + message);
     }
 
-    private static String source(ClassNode cn) {
-        String pkg = cn.name.contains("/") ? cn.name.substring(0, cn.name.lastIndexOf('/') + 1) : "";
-        return pkg + (cn.sourceFile != null ? cn.sourceFile : simple(cn.name) + ".class");
+    private String source(ClassNode cn) {
+        return sources.sourcePath(cn.name, cn.sourceFile);
+    }
+
+    /** "File.java:12: message" by file, then by line (a finding without a line first in its file). */
+    private static int byFileAndLine(String a, String b) {
+        Matcher x = FINDING.matcher(a);
+        Matcher y = FINDING.matcher(b);
+        if (!x.lookingAt() || !y.lookingAt()) {
+            return a.compareTo(b);
+        }
+        int c = x.group(1).compareTo(y.group(1));
+        if (c != 0) {
+            return c;
+        }
+        return Integer.compare(x.group(2) != null ? Integer.parseInt(x.group(2)) : -1,
+                y.group(2) != null ? Integer.parseInt(y.group(2)) : -1);
     }
 
     private static int line(AbstractInsnNode n) {

@@ -49,6 +49,14 @@ public final class AsyncTransformer {
             this.problems = List.copyOf(problems);
         }
 
+        /**
+         * True when the class must load exactly as it was read: the pre-filter found no @Async descriptor, or a
+         * refused method could not be restored as compiled.
+         */
+        public boolean untouched() {
+            return parsed == null;
+        }
+
         /** True when at least one method was rewritten. */
         public boolean changed() {
             return rewritten;
@@ -113,12 +121,12 @@ public final class AsyncTransformer {
         List<MethodNode> refused = new ArrayList<>();
         Set<String> frameNames = new HashSet<>();
         for (MethodNode m : new ArrayList<>(cn.methods)) {
+            if (!isAsync(m)) {
+                GeneratorChecks.strayEmit(cn, m, problems);     // a lambda's body included
+                continue;
+            }
             if (isSynthetic(m)) {
                 continue;       // a bridge javac copied @Async onto: never a candidate
-            }
-            if (!isAsync(m)) {
-                GeneratorChecks.strayEmit(cn, m, problems);
-                continue;
             }
             MethodContext ctx = new MethodContext(cn, m, frameName(cn, m, frameNames));
             try {

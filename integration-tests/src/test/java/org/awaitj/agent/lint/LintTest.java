@@ -84,4 +84,31 @@ class LintTest {
         assertFalse(Lint.run(List.of(classes), new PrintStream(bytes, true, StandardCharsets.UTF_8)));
         assertEquals("0 findings", bytes.toString(StandardCharsets.UTF_8).trim());
     }
+
+    /** Compiled the Maven way, a class names its source as the build does, and findings come by file and line. */
+    @Test
+    void aMavenProjectsFindingsNameItsSourcesInOrder() throws IOException {
+        Path src = dir.resolve("project/src/main/java/lintme/Example.java");
+        Files.createDirectories(src.getParent());
+        Files.writeString(src, EXAMPLE);
+        Path second = dir.resolve("project/src/main/java/lintme/Another.java");
+        Files.writeString(second, String.join("\n",
+                "package lintme;",
+                "class Another {",
+                "    static Object helper() { return org.awaitj.AsyncIO.await(Example.fetch(2)); }",
+                "}"));
+        Path out = dir.resolve("project/target/classes");
+        Files.createDirectories(out);
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertEquals(0, javac.run(null, null, null, "-d", out.toString(), "-cp", System.getProperty("java.class.path"),
+                src.toString(), second.toString()));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        assertTrue(Lint.run(List.of(out), new PrintStream(bytes, true, StandardCharsets.UTF_8)));
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        String root = dir.resolve("project/src/main/java").toAbsolutePath().normalize() + "/lintme/";
+        assertEquals(List.of(root + "Another.java:3", root + "Example.java:8", root + "Example.java:9",
+                root + "Example.java:11", root + "Example.java:14", root + "Example.java:15"),
+                lines.subList(0, 6).stream().map(l -> l.substring(0, l.indexOf(": "))).toList());
+        assertEquals("6 findings", lines.get(6));
+    }
 }
