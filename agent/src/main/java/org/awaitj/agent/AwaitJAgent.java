@@ -40,6 +40,22 @@ public final class AwaitJAgent {
         return instrumentation != null;
     }
 
+    /** The path of the agent's jar, or "installed" when its classes do not come from a jar. */
+    private static String jar() {
+        try {
+            var source = AwaitJAgent.class.getProtectionDomain().getCodeSource();
+            if (source != null) {
+                java.nio.file.Path p = java.nio.file.Path.of(source.getLocation().toURI());
+                if (p.toString().endsWith(".jar")) {
+                    return p.toString();
+                }
+            }
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            // not a file: nothing to pass on
+        }
+        return "installed";
+    }
+
     private static synchronized void install(Instrumentation inst) {
         if (instrumentation != null) {
             return;
@@ -49,7 +65,7 @@ public final class AwaitJAgent {
         inst.redefineModule(Object.class.getModule(), Set.of(), Map.of(),
                 Map.of("java.lang", Set.of(AwaitJAgent.class.getModule())), Set.of(), Map.of());
         inst.addTransformer(new AsyncClassFileTransformer(new ClassDefiner()), true);
-        System.setProperty("awaitj.agent", "installed");
+        System.setProperty("awaitj.agent", jar());     // the runtime passes it on to its worker JVMs
         LateClasses.report(inst);
     }
 }

@@ -1,12 +1,10 @@
 package org.awaitj.process;
 
-import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.jar.JarFile;
 
 /**
  * The command line that starts a worker JVM of a {@link ProcessPoolExecutor}: the parent's {@code java},
@@ -15,11 +13,6 @@ import java.util.jar.JarFile;
  * pid and the charsets of the parent's System.out and System.err.
  */
 final class WorkerCommand {
-    /**
-     * The Premain-Class of the awaitj agent's jar. The runtime does not link against the agent module, so it
-     * names its class by string.
-     */
-    private static final String AGENT_CLASS = "org.awaitj.agent.AwaitJAgent";
     private static final String JAVAAGENT = "-javaagent:";
 
     private WorkerCommand() {
@@ -51,29 +44,16 @@ final class WorkerCommand {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
-    /** The -javaagent option that loaded the awaitj agent into this JVM, if any. */
+    /**
+     * The awaitj agent, if this JVM runs it: the agent records the path of its jar in the system property
+     * {@code awaitj.agent} when it installs, so the worker gets the same rewriting.
+     */
     private static List<String> awaitjAgent() {
-        if (System.getProperty("awaitj.agent") == null) {
+        String jar = System.getProperty("awaitj.agent");
+        if (jar == null || !jar.endsWith(".jar") || !Files.isRegularFile(Path.of(jar))) {
             return List.of();
         }
-        String[] args = ProcessHandle.current().info().arguments().orElse(new String[0]);
-        for (String a : args) {
-            if (!a.startsWith(JAVAAGENT)) {
-                continue;
-            }
-            String jar = a.substring(JAVAAGENT.length());
-            int eq = jar.indexOf('=');
-            String path = eq >= 0 ? jar.substring(0, eq) : jar;
-            try (JarFile f = new JarFile(path)) {
-                var manifest = f.getManifest();
-                if (manifest != null && AGENT_CLASS.equals(manifest.getMainAttributes().getValue("Premain-Class"))) {
-                    return List.of(a);
-                }
-            } catch (IOException | SecurityException e) {
-                // not that one
-            }
-        }
-        return List.of();
+        return List.of(JAVAAGENT + jar);
     }
 
     /** The charset named by {@code property}, or by the older {@code legacyProperty}, or the default one. */

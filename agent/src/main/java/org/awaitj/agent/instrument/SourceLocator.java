@@ -68,7 +68,7 @@ public final class SourceLocator {
     }
 
     /** The transformer's message about the class, prefixed with its file and line. */
-    String locate(String internalName, String sourceFile, String message) {
+    public String locate(String internalName, String sourceFile, String message) {
         String where = sourcePath(internalName, sourceFile);
         Matcher m = WHERE.matcher(message);
         if (m.find() && m.group(2) != null) {

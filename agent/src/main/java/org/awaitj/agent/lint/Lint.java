@@ -139,7 +139,7 @@ public final class Lint {
         if (AsyncMarker.isPresent(classFile)) {
             for (String problem : AsyncTransformer.transform(classFile).problems()) {
                 if (!problem.contains("synchronized block") && !GeneratorLint.isStrayEmit(problem)) {    // reported above
-                    findings.add(source(cn) + ": " + problem);
+                    findings.add(sources.locate(cn.name, cn.sourceFile, problem));     // with the refusal's line
                 }
             }
         }
