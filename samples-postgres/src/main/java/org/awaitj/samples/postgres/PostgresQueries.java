@@ -36,7 +36,7 @@ import org.reactivestreams.Publisher;
  * <li>a prepared statement with a bind parameter, executed twice.</li>
  * </ol>
  * The server is the one of {@code bash .ci/postgres.sh start}; the URL is {@code AWAITJ_PG_URL}, or that
- * server's default. About 2 seconds, most of them the driver's start-up; the three parts take about 0.5 s.
+ * server's default. About 2 seconds, most of them the driver's start-up.
  */
 public class PostgresQueries {
     static final String DEFAULT_URL = "r2dbc:postgresql://awaitj:awaitj@127.0.0.1:5432/awaitj";
