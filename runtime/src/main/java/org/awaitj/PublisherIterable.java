@@ -132,6 +132,10 @@ final class PublisherIterable<T> implements AsyncIterable<T> {
             }
             Object end = terminal.get();
             if (end != null || closed) {
+                // the elements signalled before the terminal signal may have arrived since the poll above
+                if (!closed && poll()) {
+                    return AwaitThen.done(AsyncIO.class, "fromPublisher", true);
+                }
                 return ended(end);
             }
             Future<Void> w = loop.createFuture();
