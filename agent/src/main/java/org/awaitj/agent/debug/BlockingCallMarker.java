@@ -13,23 +13,9 @@ import org.objectweb.asm.Opcodes;
  * unlike BlockHound; a straight-line insertion, so the class's stack map frames stay valid. One of the
  * {@link CallSiteMarks}.
  */
-public final class BlockingCallMarker extends ClassVisitor {
-    private String sourceFile;
-    private boolean changed;
-
-    public BlockingCallMarker(ClassVisitor next) {
-        super(Opcodes.ASM9, next);
-    }
-
-    /** Whether a call was marked. */
-    public boolean changed() {
-        return changed;
-    }
-
-    @Override
-    public void visitSource(String source, String debug) {
-        sourceFile = source;
-        super.visitSource(source, debug);
+final class BlockingCallMarker extends CallSiteMarker {
+    BlockingCallMarker(ClassVisitor next) {
+        super(next);
     }
 
     @Override
@@ -50,11 +36,11 @@ public final class BlockingCallMarker extends ClassVisitor {
                 String call = BlockingCalls.describe(owner, n);
                 if (call != null) {
                     super.visitLdcInsn(call);
-                    super.visitLdcInsn((sourceFile != null ? sourceFile : "?") + ":" + line);
+                    super.visitLdcInsn(location(line));
                     super.visitMethodInsn(Opcodes.INVOKESTATIC, Names.SUPPORT, Names.SUPPORT_BLOCKING_CALL,
                             Names.SUPPORT_BLOCKING_CALL_DESC, false);
                     marked = true;
-                    changed = true;
+                    marked();
                 }
                 super.visitMethodInsn(opcode, owner, n, desc, itf);
             }

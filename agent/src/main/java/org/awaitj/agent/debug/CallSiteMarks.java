@@ -7,7 +7,7 @@ import org.objectweb.asm.ClassWriter;
 
 /**
  * The reports the agent plants at call sites, chained into one write of the class: blocking calls
- * ({@link BlockingCallMarker}) and dropped coroutines ({@link DiscardedCoroutineMarker}).
+ * ({@code BlockingCallMarker}) and dropped coroutines ({@code DiscardedCoroutineMarker}).
  */
 public final class CallSiteMarks {
     private CallSiteMarks() {

@@ -16,23 +16,9 @@ import org.objectweb.asm.Type;
  * calls is left as it was, and pays nothing. The replacement is straight-line code of the same stack effect
  * plus one slot, so the stack map frames stay valid. One of the {@link CallSiteMarks}.
  */
-public final class DiscardedCoroutineMarker extends ClassVisitor {
-    private String sourceFile;
-    private boolean changed;
-
-    public DiscardedCoroutineMarker(ClassVisitor next) {
-        super(Opcodes.ASM9, next);
-    }
-
-    /** Whether a dropped coroutine was marked. */
-    public boolean changed() {
-        return changed;
-    }
-
-    @Override
-    public void visitSource(String source, String debug) {
-        sourceFile = source;
-        super.visitSource(source, debug);
+final class DiscardedCoroutineMarker extends CallSiteMarker {
+    DiscardedCoroutineMarker(ClassVisitor next) {
+        super(next);
     }
 
     @Override
@@ -64,11 +50,11 @@ public final class DiscardedCoroutineMarker extends ClassVisitor {
         @Override
         public void visitInsn(int opcode) {
             if (opcode == Opcodes.POP && afterCoroutineCall) {
-                super.visitLdcInsn((sourceFile != null ? sourceFile : "?") + ":" + line);
+                super.visitLdcInsn(location(line));
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, Names.SUPPORT, Names.SUPPORT_DISCARDED,
                         Names.SUPPORT_DISCARDED_DESC, false);
                 marked = true;
-                changed = true;
+                marked();
             } else {
                 super.visitInsn(opcode);
             }
