@@ -9,7 +9,8 @@
 #   benchmarks/run.sh --cores    only "every core": the echo on 100 connections with the client in another JVM
 #                                (EchoCores: awaitj LoopGroup(2) against Netty NIO and epoll with 2 loops,
 #                                virtual threads, awaitj on one loop), 1 fork x 5 x 2 s (2 forks with --full),
-#                                and the in-JVM-client echo of the same servers: about 6 minutes
+#                                and the in-JVM-client echo of the same servers; then the same servers
+#                                interleaved in 2 s slices (EchoRounds, ROUNDS=10): about 8 minutes
 #   benchmarks/run.sh --connections   only 10,000 connections, 100 of them active, per server (ManyConnections):
 #                                heap and RSS per connection, about 2 minutes (may be combined with --cores)
 #
@@ -18,7 +19,7 @@
 # /usr/lib/jvm/*25*; the build (Maven profile benchmarks) runs on the default JDK (17). Results: DIR/jmh.json,
 # DIR/python.json, DIR/python-echo.json, DIR/table.md, DIR/jmh.log. The echo benchmark is part of every run that
 # includes it (the default includes everything: it adds about a minute to the quick run). --cores writes
-# DIR/jmh-cores.json, jmh-cores.log and table-cores.md; --connections DIR/connections.md and a log per server
+# DIR/jmh-cores.json, jmh-cores.log, table-cores.md and rounds.txt; --connections DIR/connections.md and a log per server
 # (environment: CONNECTIONS=10000, SERVERS="awaitj ...", HISTOGRAM=N for the top of a class histogram).
 set -euo pipefail
 self=$(cd "$(dirname "$0")" && pwd)/$(basename "$0")   # for --help, from any working directory
@@ -91,8 +92,16 @@ if [[ $cores == 1 ]]; then
     '\.EchoCores\.' '\.echo\.Echo\.(awaitj|awaitjGroup2|netty2|nettyEpoll2|virtualThread)$' \
     2>&1 | tee "$out/jmh-cores.log" | grep -E '^(# Benchmark:|# Run progress|cpu per round trip|Benchmark |[A-Z][A-Za-z0-9]*\.[A-Za-z0-9]+ )' || true
   [[ -s $out/jmh-cores.json ]] || { echo "JMH wrote no results; see $out/jmh-cores.log" >&2; exit 1; }
-  echo "== load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "== load average after JMH: $(cut -d' ' -f1-3 /proc/loadavg)"
   python3 benchmarks/ratios.py "$out/jmh-cores.json" --log "$out/jmh-cores.log" --markdown "$out/table-cores.md"
+  # the same servers interleaved (EchoRounds): 2 s slices, round after round, ratios within a round, so
+  # that another tenant's minute on the machine lands on every server alike
+  echo "== every core, interleaved: ${ROUNDS:-10} rounds of 2 s slices per server"
+  "$java25" -javaagent:"$agent" -Xms4g -Xmx4g -Xmn128m --enable-native-access=ALL-UNNAMED \
+    -cp "$jar" org.awaitj.benchmarks.echo.EchoRounds \
+    awaitjGroup2,awaitj,awaitjGroup1,netty2,netty,nettyEpoll2,nettyEpoll,virtualThread 100 "${ROUNDS:-10}" 2 \
+    2>&1 | grep -v -E '^(SLF4J|WARNING)' | tee "$out/rounds.txt"
+  echo "== load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 fi
 if [[ $conns == 1 ]]; then
   # 10,000 sockets on each side (client and server are separate processes): raise the descriptor limit as far

@@ -139,6 +139,25 @@ final class ClientProcess {
                 .getProcessCpuTime();
     }
 
+    /** The client's process id. */
+    long pid() {
+        return process.pid();
+    }
+
+    /**
+     * User and system CPU time of process {@code pid} so far, in clock ticks (fields 14 and 15 of
+     * /proc/PID/stat); zeros where there is no such file.
+     */
+    static long[] userSystemTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};     // fields 14, 15 counted from 1
+        } catch (IOException | RuntimeException e) {
+            return new long[2];
+        }
+    }
+
     /** This process's resident set (VmRSS of /proc/self/status) in bytes; -1 where there is no such file. */
     static long rssBytes() {
         try {

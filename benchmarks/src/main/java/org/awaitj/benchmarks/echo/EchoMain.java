@@ -58,6 +58,12 @@ public final class EchoMain {
         }
     }
 
+    private static String kernelShare(long[] before, long[] after) {
+        long user = after[0] - before[0];
+        long system = after[1] - before[1];
+        return user + system == 0 ? "n/a" : String.format("%.0f%%", 100.0 * system / (user + system));
+    }
+
     private static void separateClient(String[] args) throws Exception {
         String name = args.length > 0 ? args[0] : "awaitjGroup2";
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 100;
@@ -68,6 +74,9 @@ public final class EchoMain {
         try {
             client = ClientProcess.start(server.port());
             client.connect(connections);
+            long self = ProcessHandle.current().pid();
+            long[] serverTicks0 = ClientProcess.userSystemTicks(self);
+            long[] clientTicks0 = ClientProcess.userSystemTicks(client.pid());
             long total = 0;
             for (int s = 0; s < seconds; s++) {
                 long t0 = System.nanoTime();
@@ -84,7 +93,11 @@ public final class EchoMain {
                         (ClientProcess.ownCpuNanos() - cpuS) / 1e3 / done, (client.cpu().toNanos() - cpuC) / 1e3 / done);
                 total += done;
             }
-            System.out.printf("%s, %d connection(s): %d round trips in all%n", name, connections, total);
+            long[] serverTicks = ClientProcess.userSystemTicks(self);
+            long[] clientTicks = ClientProcess.userSystemTicks(client.pid());
+            System.out.printf("%s, %d connection(s): %d round trips in all; kernel share of the CPU time: server %s, "
+                    + "client %s%n", name, connections, total, kernelShare(serverTicks0, serverTicks),
+                    kernelShare(clientTicks0, clientTicks));
         } finally {
             if (client != null) {
                 client.close();
