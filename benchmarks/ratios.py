@@ -9,6 +9,8 @@ smaller), except the floor and plain-call columns, which are "awaitj / baseline"
 The echo benchmark (org.awaitj.benchmarks.echo.Echo, benchmarks/python/bench_echo.py) gets a table of its own,
 in round trips per second, with the echo goals; pass its Python JSON as another PYTHON.json. A benchmark with
 JMH parameters is keyed "Class.method[name=value]" (Echo.awaitj[connections=1]), as bench_echo.py keys its own.
+The every-core echo (EchoCores, client in another JVM) gets a table and goals of its own too; --log JMH's log of
+that run adds the CPU time per round trip that EchoCores prints after each iteration.
 """
 
 import argparse
