@@ -9,6 +9,8 @@ smaller), except the floor and plain-call columns, which are "awaitj / baseline"
 The echo benchmark (org.awaitj.benchmarks.echo.Echo, benchmarks/python/bench_echo.py) gets a table of its own,
 in round trips per second, with the echo goals; pass its Python JSON as another PYTHON.json. A benchmark with
 JMH parameters is keyed "Class.method[name=value]" (Echo.awaitj[connections=1]), as bench_echo.py keys its own.
+The every-core echo (EchoCores, client in another JVM) gets a table and goals of its own too; --log JMH's log of
+that run adds the CPU time per round trip that EchoCores prints after each iteration.
 """
 
 import argparse
@@ -73,6 +75,29 @@ ECHO_SYSTEMS = [
     ("netty", "Netty 4.2 (NIO, 1 event loop)"),
     ("virtualThread", "virtual threads"),
     ("asyncio", "asyncio streams"),
+]
+
+# Every core: EchoCores (the client in another JVM) on 100 connections; Echo (the client in the same JVM) of the
+# same servers, when the run has them, for comparison
+CORES_CLASS = "EchoCores"
+CORES_PARAMS = "connections=100"
+CORES_SERVERS = [
+    # method, title
+    ("awaitjGroup2", "awaitj, LoopGroup(2)"),
+    ("awaitjGroup1", "awaitj, LoopGroup(1)"),
+    ("awaitj", "awaitj, one event loop"),
+    ("netty2", "Netty NIO, 2 loops"),
+    ("netty", "Netty NIO, 1 loop"),
+    ("nettyEpoll2", "Netty epoll, 2 loops"),
+    ("nettyEpoll", "Netty epoll, 1 loop"),
+    ("virtualThread", "virtual threads, 2 carriers"),
+]
+CORES_GOALS = [
+    # peer method, target, text; the figure is awaitjGroup2 / peer
+    ("netty2", 1.0, "at least 1.0x Netty NIO with 2 loops"),
+    ("nettyEpoll2", 0.8, "at least 0.8x Netty native epoll with 2 loops"),
+    ("awaitj", 1.7, "at least 1.7x awaitj on one loop"),
+    ("virtualThread", 1.0, "ahead of virtual threads (2 carriers)"),
 ]
 
 GiB = 1 << 30
@@ -388,6 +413,82 @@ def render_echo(rows, goals):
     return "\n".join(lines)
 
 
+def load_cpu_log(path):
+    """{server: (server µs, client µs per round trip, cores busy)}: medians of the measurement iterations' "cpu per round
+    trip" lines that EchoCores prints into JMH's log (a line belongs to the iteration header before it)."""
+    import re
+    per = {}
+    measuring = False
+    line_re = re.compile(r"cpu per round trip \((\w+)\): server ([0-9.]+) us, client ([0-9.]+) us; "
+                         r"cores busy ([0-9.]+)")
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            if "# Warmup Iteration" in line:
+                measuring = False
+            elif re.match(r"^Iteration\s+\d+:", line):
+                measuring = True
+            m = line_re.search(line)
+            if m and measuring:
+                per.setdefault(m.group(1), []).append(tuple(float(m.group(i)) for i in (2, 3, 4)))
+    return {k: tuple(statistics.median(x[i] for x in v) for i in range(3)) for k, v in per.items()}
+
+
+def render_cores(results, cpu):
+    """The every-core table (round trips per second, JMH's error, awaitj LoopGroup(2) / each) and its goals."""
+    def get(cls, method):
+        return results.get(f"{cls}.{method}[{CORES_PARAMS}]")
+
+    group = per_second(get(CORES_CLASS, "awaitjGroup2"))
+    in_jvm_any = any(get(ECHO_CLASS, m) is not None for m, _ in CORES_SERVERS)
+    head = "| server (client in another JVM) | round trips/s | ± error | LoopGroup(2) / it | server alloc |"
+    sep = "|---|---|---|---|---|"
+    if cpu:
+        head += " server CPU / round trip | client CPU / round trip | cores busy |"
+        sep += "---|---|---|"
+    if in_jvm_any:
+        head += " client in the same JVM: round trips/s | LoopGroup(2) / it |"
+        sep += "---|---|"
+    lines = [head, sep]
+    in_jvm_group = per_second(get(ECHO_CLASS, "awaitjGroup2"))
+    for method, title in CORES_SERVERS:
+        r = get(CORES_CLASS, method)
+        if r is None:
+            continue
+        v = per_second(r)
+        err = f"±{100 * r.error / r.score:.0f}%" if r.error is not None and r.score else ""
+        ratio = fmt_ratio(group / v) if group and v else "n/a"
+        alloc = f"{r.alloc:.0f} B" if r.alloc is not None else ""
+        row = f"| {title} | {fmt_rate(v)} | {err} | {ratio} | {alloc} |"
+        if cpu:
+            c = cpu.get(method)
+            row += f" {c[0]:.1f} µs | {c[1]:.1f} µs | {c[2]:.2f} |" if c else " | | |"
+        if in_jvm_any:
+            e = get(ECHO_CLASS, method)
+            ev = per_second(e)
+            if ev is None:
+                row += " — | |"
+            else:
+                eerr = f" ±{100 * e.error / e.score:.0f}%" if e.error is not None and e.score else ""
+                row += f" {fmt_rate(ev)}{eerr} | {fmt_ratio(in_jvm_group / ev) if in_jvm_group else 'n/a'} |"
+        lines.append(row)
+    lines.append("")
+    lines.append("Round trips per second of 100 connections ping-ponging 1 KiB; LoopGroup(2) / it: above 1x awaitj's "
+                 "LoopGroup(2) is faster. Error: JMH's 99.9% interval of the score. Server alloc: bytes the server "
+                 "JVM allocates per round trip (-prof gc; the client's are not counted). CPU: user + system time of "
+                 "each process per round trip, and the cores server and client kept busy together (CPU time / wall time, "
+                 "at most 2 here), medians of the measurement iterations.")
+    lines.append("")
+    lines.append("| goal | awaitj LoopGroup(2) / peer | |")
+    lines.append("|---|---|---|")
+    for peer, target, text in CORES_GOALS:
+        v = per_second(get(CORES_CLASS, peer))
+        ratio = group / v if group and v else None
+        ok = None if ratio is None else (ratio > target if text.startswith("ahead") else ratio >= target)
+        verdict = "not measured" if ok is None else ("met" if ok else "missed")
+        lines.append(f"| {text} | {fmt_ratio(ratio)} | {verdict} |")
+    return "\n".join(lines)
+
+
 def render_raw(results):
     """Every score of the run with its error (JMH's 99.9% interval) and allocation, for the record."""
     lines = ["| benchmark | score | ± error | unit | alloc (B/op, -prof gc) | bytes/parked task |",
@@ -407,6 +508,7 @@ def main():
     ap.add_argument("python", nargs="*")
     ap.add_argument("--capacity", help="file with the output of the 10M parked-task check")
     ap.add_argument("--markdown", help="also write the tables to this file")
+    ap.add_argument("--log", help="JMH's log of an EchoCores run, for the CPU time per round trip")
     args = ap.parse_args()
     results, jmh_meta = load_jmh(args.jmh)
     py_meta = {}
@@ -425,7 +527,9 @@ def main():
     parts = []
     if any(k.split(".")[0] in {w[2] for w in WORKLOADS} for k in results):
         parts.append(render(table, goals, frame, results))
-    if any(k.split(".")[0] == ECHO_CLASS for k in results):
+    if any(k.split(".")[0] == CORES_CLASS for k in results):
+        parts.append(render_cores(results, load_cpu_log(args.log) if args.log else None))
+    if any(k.startswith(ECHO_CLASS + ".") and "[connections=1]" in k for k in results):
         parts.append(render_echo(*build_echo(results)))
     text = "\n\n".join(parts) if parts else render(table, goals, frame, results)
     header = (f"JDK {jmh_meta.get('jdk')} ({jmh_meta.get('vm')} {jmh_meta.get('vmVersion')}), JMH "

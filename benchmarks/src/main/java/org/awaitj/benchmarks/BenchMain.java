@@ -49,9 +49,12 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class BenchMain {
     /** The benchmarks measured once per iteration (a million tasks each): run with their own settings. */
     static final String SINGLE_SHOT = "\\.(Sleepers|ParkedMemory)\\.";
-    /** What the presets run, besides the single shots, when no include is given: steady state, and the echo. */
+    /**
+     * What the presets run, besides the single shots, when no include is given: steady state, and the echo with
+     * its client in the same JVM (EchoCores, the client in another JVM, runs on its own: run.sh --cores).
+     */
     static final String STEADY = "\\.(NonSuspendingAwait|PingPong|QueueHandOff|TaskSpawn|Gather1000|DeepChain)\\."
-            + "|\\.echo\\.";
+            + "|\\.echo\\.Echo\\.";
 
     private BenchMain() {
     }

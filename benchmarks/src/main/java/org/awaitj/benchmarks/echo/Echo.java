@@ -20,9 +20,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * constant.
  *
  * <p>Server and client each run on their own thread: an awaitj event loop each, a one-thread Netty event loop
- * group each, two virtual-thread carriers (see {@link VirtualThreadEcho}); {@code awaitjGroup2} and
- * {@code nettyEpoll2} give the server two loop threads (three threads in all). {@code -prof gc} gives the bytes
- * allocated per round trip by all threads, client and server together.
+ * group each, two virtual-thread carriers (see {@link VirtualThreadEcho}); {@code awaitjGroup2}, {@code netty2}
+ * and {@code nettyEpoll2} give the server two loop threads (three threads in all). {@code -prof gc} gives the
+ * bytes allocated per round trip by all threads, client and server together. {@link EchoCores} runs the client
+ * in another JVM instead.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -60,6 +61,14 @@ public class Echo {
         @Override
         protected EchoSystem create() {
             return new AwaitjGroupEcho(2);
+        }
+    }
+
+    /** Netty NIO with two server event loops: the counterpart of {@link AwaitjGroup2} on the JDK's selector. */
+    public static class Netty2 extends EchoState {
+        @Override
+        protected EchoSystem create() {
+            return new NettyEcho(false, 2);
         }
     }
 
@@ -107,6 +116,12 @@ public class Echo {
     @Benchmark
     @OperationsPerInvocation(ROUND_TRIPS)
     public void awaitjGroup2(AwaitjGroup2 s) throws Exception {
+        s.roundTrips();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ROUND_TRIPS)
+    public void netty2(Netty2 s) throws Exception {
         s.roundTrips();
     }
 

@@ -59,16 +59,6 @@ public final class NettyEcho implements EchoSystem {
         this.serverThreads = serverThreads;
     }
 
-    private IoHandlerFactory ioHandler() {
-        if (!epoll) {
-            return NioIoHandler.newFactory();
-        }
-        if (!Epoll.isAvailable()) {
-            throw new IllegalStateException("netty: the native epoll transport is not available", Epoll.unavailabilityCause());
-        }
-        return EpollIoHandler.newFactory();
-    }
-
     @Sharable
     static final class EchoServerHandler extends ChannelInboundHandlerAdapter {
         @Override
@@ -161,18 +151,12 @@ public final class NettyEcho implements EchoSystem {
         }
     }
 
-    @Override
-    public void start(int n) throws Exception {
-        ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
-        serverGroup = new MultiThreadIoEventLoopGroup(serverThreads, new DefaultThreadFactory("netty-echo-server", true),
-                ioHandler());
-        clientGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("netty-echo-client", true),
-                ioHandler());
+    /** The echo server on {@code group}: 127.0.0.1, a port picked by the kernel, the classic echo handler. */
+    static Channel bindServer(EventLoopGroup group, boolean epoll) throws InterruptedException {
         Class<? extends ServerChannel> serverType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-        Class<? extends Channel> clientType = epoll ? EpollSocketChannel.class : NioSocketChannel.class;
         EchoServerHandler handler = new EchoServerHandler();
-        serverChannel = new ServerBootstrap()
-                .group(serverGroup)
+        return new ServerBootstrap()
+                .group(group)
                 .channel(serverType)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -183,6 +167,28 @@ public final class NettyEcho implements EchoSystem {
                     }
                 })
                 .bind("127.0.0.1", 0).sync().channel();
+    }
+
+    /** The IO handler of the NIO transport, or of the native epoll one (failing if it cannot load). */
+    static IoHandlerFactory ioHandler(boolean epoll) {
+        if (!epoll) {
+            return NioIoHandler.newFactory();
+        }
+        if (!Epoll.isAvailable()) {
+            throw new IllegalStateException("netty: the native epoll transport is not available", Epoll.unavailabilityCause());
+        }
+        return EpollIoHandler.newFactory();
+    }
+
+    @Override
+    public void start(int n) throws Exception {
+        ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        serverGroup = new MultiThreadIoEventLoopGroup(serverThreads, new DefaultThreadFactory("netty-echo-server", true),
+                ioHandler(epoll));
+        clientGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("netty-echo-client", true),
+                ioHandler(epoll));
+        Class<? extends Channel> clientType = epoll ? EpollSocketChannel.class : NioSocketChannel.class;
+        serverChannel = bindServer(serverGroup, epoll);
         int port = ((java.net.InetSocketAddress) serverChannel.localAddress()).getPort();
         Bootstrap b = new Bootstrap()
                 .group(clientGroup)

@@ -114,11 +114,12 @@ public final class VirtualThreadEcho implements EchoSystem {
         }
     }
 
-    private void serve(Socket s) {
+    /** Echoes what {@code s} receives until EOF, through a buffer of {@code bufferSize} bytes. */
+    static void serve(Socket s, int bufferSize) {
         try (s) {
             InputStream in = s.getInputStream();
             OutputStream out = s.getOutputStream();
-            byte[] buf = new byte[64 * 1024];
+            byte[] buf = new byte[bufferSize];
             int n;
             while ((n = in.read(buf)) > 0) {
                 out.write(buf, 0, n);
@@ -140,7 +141,7 @@ public final class VirtualThreadEcho implements EchoSystem {
                     synchronized (accepted) {
                         accepted.add(s);
                     }
-                    VirtualThreads.start(() -> serve(s));
+                    VirtualThreads.start(() -> serve(s, 64 * 1024));
                 }
             } catch (IOException e) {
                 // closed
