@@ -36,7 +36,8 @@ public final class RunAll {
             new Sample("A ContextVar tags each connection's log lines with its id (expect about 0.3 s)", TaggedLogServer::main),
             new Sample("Profiling: an IO-bound task and a CPU-bound task told apart (expect about 1 s)", Profiling::main),
             new Sample("Async generators: async for, early exit, lines of a stream, Flow both ways (expect about 0.1 s)",
-                    AsyncGenerators::main));
+                    AsyncGenerators::main),
+            new Sample("Every core: one echo server on each loop of a LoopGroup (expect about 0.2 s)", EchoOnEveryCore::main));
 
     private RunAll() {
     }
