@@ -52,6 +52,15 @@ class RunnerTest {
 
     @Test
     void runsSeveralCoroutinesOnOneLoopAndCloseCancelsWhatIsLeft() {
+        boolean tracking = Debug.tracking;
+        try {
+            runsSeveralCoroutinesInDebugMode();
+        } finally {
+            Debug.tracking = tracking;      // debug mode's tracking is JVM-wide: leave it as the other tests found it
+        }
+    }
+
+    private void runsSeveralCoroutinesInDebugMode() {
         List<EventLoop> made = new ArrayList<>();
         Task<Void> background;
         try (Runner runner = new Runner(() -> {
