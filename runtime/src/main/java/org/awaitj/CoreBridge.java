@@ -30,6 +30,26 @@ final class CoreBridge extends CoreAccess {
     }
 
     @Override
+    public int fusedDepth(Coroutine<?> frame) {
+        return Fused.depth(frame);
+    }
+
+    @Override
+    public Object fusedAwait(Object awaitable, Coroutine<?> anchor, int depth) {
+        return Fused.await(awaitable, anchor, depth);
+    }
+
+    @Override
+    public Object fusedAwaitDeep(Coroutine<?> c, Coroutine<?> anchor) {
+        return Fused.awaitDeep(c, anchor);
+    }
+
+    @Override
+    public void fusedAdopt(Coroutine<?> frame, Coroutine<?> anchor) {
+        Fused.adopt(frame, anchor);
+    }
+
+    @Override
     public Coroutine<Object> result(Object value, Coroutine<?> frame) {
         if (frame.result != null) {
             // a second result(...) before the body returned: a finally abandoned the return of the first, or

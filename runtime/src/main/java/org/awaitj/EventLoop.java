@@ -40,6 +40,8 @@ public final class EventLoop implements EventLoopMXBean {
     /** The running step's trampoline (here, not in every task: one step runs at a time): inline depth, next start. */
     int inlineDepth;
     Coroutine<?> pendingStart;
+    /** The frame a direct entry adopted last in the suspension unwinding now ({@link Fused#adopt}); else null. */
+    Coroutine<?> adopted;
     /** The value (or Awaiting.Thrown) the coroutine being resumed gets from its await, in transit. */
     Object resumeValue;
     /** The running callback's context, when it has one ({@link ContextScope}); eager tasks are the default if set. */

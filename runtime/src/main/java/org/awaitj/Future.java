@@ -188,6 +188,15 @@ public class Future<T> implements Awaitable<T> {
         }
     }
 
+    /** Counts this future into a gather when it is done: now if it is, else at its completion, not a turn later. */
+    final void whenDoneCount(Gather<?> gather) {
+        if (state != PENDING) {
+            gather.childDone(this);
+        } else {
+            addCallback(gather);
+        }
+    }
+
     /** The result for an awaiter: returned, or thrown unchanged at the await (its trace gains the await). */
     final Object resultForAwaiter() {
         if (state == FAILED) {
@@ -262,6 +271,8 @@ public class Future<T> implements Awaitable<T> {
     private void scheduleCallback(Object cb) {
         if (cb instanceof Task<?> task) {
             loop.readyAdd(task);
+        } else if (cb instanceof Gather<?> gather) {
+            gather.childDone(this);
         } else {
             Consumer<? super Future<T>> c = (Consumer<? super Future<T>>) cb;
             loop.callSoon(() -> c.accept(this));

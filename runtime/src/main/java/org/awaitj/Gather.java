@@ -43,12 +43,17 @@ final class Gather<T> extends Future<List<T>> {
             return outer;
         }
         for (Future<?> child : seen.values()) {
-            child.addDoneCallback(outer::childDone);
+            child.whenDoneCount(outer);
         }
         return outer;
     }
 
-    private void childDone(Future<?> child) {
+    /**
+     * A child is done: counted at once, in the child's completion (no callback through the ready queue per child);
+     * runs no application code, so the count is safe there. The awaiting task wakes on the next turn, as it would
+     * for any future.
+     */
+    void childDone(Future<?> child) {
         finished++;
         if (isDone()) {
             if (!child.isCancelled()) {

@@ -260,6 +260,7 @@ public class Task<T> extends Future<T> {
                 continue;
             }
             if (r == CoroutineSupport.SUSPENDED) {
+                loop.adopted = null;    // the suspension has unwound: no adoption is in progress
                 Coroutine<?> next = loop.pendingStart;
                 if (next == null) {
                     if (mustCancel) {

@@ -59,6 +59,81 @@ public final class AwaitjWorkloads {
         return result();
     }
 
+    /**
+     * {@link #leaf} behind a virtual call the agent cannot link directly (an override could take it): the await
+     * goes through the factory, the frame object and the inline await, as every await did before fusing.
+     */
+    public static class Leaves {
+        @Async
+        @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+        Coroutine<Object> leaf(Object x, boolean suspend) {
+            if (suspend) {
+                await(sleep(0));
+            }
+            return result(x);
+        }
+    }
+
+    @Async
+    static Coroutine<Void> awaitLeavesNotLinked(int n, Object x, Leaves leaves, Blackhole bh) {
+        for (int i = 0; i < n; i++) {
+            bh.consume(await(leaves.leaf(x, false)));
+        }
+        return result();
+    }
+
+    /** A chain {@code depth} deep that never suspends (it could, at the bottom): each level adds one. */
+    @Async
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    static Coroutine<Integer> flatChain(int depth, boolean suspend) {
+        if (depth == 1) {
+            if (suspend) {
+                await(sleep(0));
+            }
+            return result(1);
+        }
+        return result(await(flatChain(depth - 1, suspend)) + 1);
+    }
+
+    @Async
+    static Coroutine<Void> flatChains(int n, int depth, Blackhole bh) {
+        for (int i = 0; i < n; i++) {
+            bh.consume(await(flatChain(depth, false)));
+        }
+        return result();
+    }
+
+    /** {@link #flatChain} through virtual calls, which the agent does not fuse. */
+    public static class Chains {
+        @Async
+        @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+        Coroutine<Integer> chain(int depth, boolean suspend) {
+            if (depth == 1) {
+                if (suspend) {
+                    await(sleep(0));
+                }
+                return result(1);
+            }
+            return result(await(chain(depth - 1, suspend)) + 1);
+        }
+    }
+
+    @Async
+    static Coroutine<Void> flatChainsNotLinked(int n, int depth, Chains chains, Blackhole bh) {
+        for (int i = 0; i < n; i++) {
+            bh.consume(await(chains.chain(depth, false)));
+        }
+        return result();
+    }
+
+    @Async
+    static Coroutine<Void> chainsNotLinked(int n, int depth, Chains chains, Blackhole bh) {
+        for (int i = 0; i < n; i++) {
+            bh.consume(await(chains.chain(depth, true)));
+        }
+        return result();
+    }
+
     // (2) suspend/resume: two tasks ping-ponging with sleep(0)
 
     @Async

@@ -178,6 +178,9 @@ public final class BenchMain {
         }
         return List.of("-javaagent:" + new File(agent).getAbsolutePath(),
                 "-Djdk.virtualThreadScheduler.parallelism=1",
+                // workload 9 keeps every level of every system's chain out of line
+                "-XX:CompileCommand=quiet",
+                "-XX:CompileCommand=dontinline,org.awaitj.benchmarks.kotlin.KotlinWorkloads::flatChain",
                 "-Xms4g", "-Xmx4g", "-Xmn128m");
     }
 }

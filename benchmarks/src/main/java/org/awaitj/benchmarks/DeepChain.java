@@ -20,6 +20,13 @@ public class DeepChain extends SteadyState {
         AsyncIO.run(AwaitjWorkloads.chains(Sizes.OPS, Sizes.DEPTH, bh));
     }
 
+    /** The same chain through virtual calls, which the agent does not fuse: a frame per level, suspending or not. */
+    @Benchmark
+    @OperationsPerInvocation(Sizes.OPS)
+    public void awaitjNotLinked(Blackhole bh) {
+        AsyncIO.run(AwaitjWorkloads.chainsNotLinked(Sizes.OPS, Sizes.DEPTH, new AwaitjWorkloads.Chains(), bh));
+    }
+
     @Benchmark
     @OperationsPerInvocation(Sizes.OPS)
     public void kotlin(Blackhole bh) {

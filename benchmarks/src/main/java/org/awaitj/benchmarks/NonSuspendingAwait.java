@@ -68,6 +68,15 @@ public class NonSuspendingAwait extends SteadyState {
         AsyncIO.run(AwaitjWorkloads.awaitLeavesNotInlined(Sizes.OPS, x, bh));
     }
 
+    /** The same through a virtual call the agent cannot link to a direct entry: the path without fusing. */
+    @Benchmark
+    @OperationsPerInvocation(Sizes.OPS)
+    public void awaitjNotLinked(Blackhole bh) {
+        AsyncIO.run(AwaitjWorkloads.awaitLeavesNotLinked(Sizes.OPS, x, LEAVES, bh));
+    }
+
+    private static final AwaitjWorkloads.Leaves LEAVES = new AwaitjWorkloads.Leaves();
+
     /** Only calls the @Async method (creates its frame) without awaiting it: the size of the callee's frame. */
     @Benchmark
     @OperationsPerInvocation(Sizes.OPS)

@@ -53,6 +53,14 @@ public abstract class CoreAccess {
 
     public abstract Object resumeValue(Coroutine<?> frame);
 
+    public abstract int fusedDepth(Coroutine<?> frame);
+
+    public abstract Object fusedAwait(Object awaitable, Coroutine<?> anchor, int depth);
+
+    public abstract Object fusedAwaitDeep(Coroutine<?> c, Coroutine<?> anchor);
+
+    public abstract void fusedAdopt(Coroutine<?> frame, Coroutine<?> anchor);
+
     public abstract Coroutine<Object> result(Object value, Coroutine<?> frame);
 
     public abstract Task<?> taskOf(Coroutine<?> frame);

@@ -39,6 +39,32 @@ public final class CoroutineSupport {
         return CORE.resumeValue(frame);
     }
 
+    /**
+     * The depth of inline awaits a fused call from {@code frame}'s body starts at: a direct entry past
+     * {@code MAX_INLINE_DEPTH} starts its coroutine from the task's step loop, so the stack stays bounded.
+     */
+    public static int fusedDepth(Coroutine<?> frame) {
+        return CORE.fusedDepth(frame);
+    }
+
+    /**
+     * {@code await(x)} inside a direct entry running at {@code depth} on behalf of {@code anchor}; also the
+     * fallback of a fused call whose callee has no direct entry. The value, or {@link #SUSPENDED}.
+     */
+    public static Object fusedAwait(Object awaitable, Coroutine<?> anchor, int depth) {
+        return CORE.fusedAwait(awaitable, anchor, depth);
+    }
+
+    /** A direct entry called too deep: its coroutine {@code c} starts from the task's step loop; SUSPENDED. */
+    public static Object fusedAwaitDeep(Coroutine<?> c, Coroutine<?> anchor) {
+        return CORE.fusedAwaitDeep(c, anchor);
+    }
+
+    /** A direct entry suspended and saved its state in {@code frame}: it joins the anchor's chain in its place. */
+    public static void fusedAdopt(Coroutine<?> frame, Coroutine<?> anchor) {
+        CORE.fusedAdopt(frame, anchor);
+    }
+
     /** {@code return result(value)} inside an {@code @Async} method: the frame keeps the value. */
     public static Coroutine<Object> result(Object value, Coroutine<?> frame) {
         return CORE.result(value, frame);

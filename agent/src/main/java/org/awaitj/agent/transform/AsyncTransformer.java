@@ -23,7 +23,8 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
  * the pre-passes ({@link AsyncCloseRewriter}, {@link UninitializedNewMover}); the analysis, whose
  * {@link MethodPlan} every later pass reads ({@link SuspensionAnalysis}); then the rewrites of the body, one
  * pass each ({@link BodyMover}, {@link AwaitRewriter}, {@link ResultRewriter}, {@link ResumeSwitch},
- * {@link DeadLocalRanges}), and the factory and the frame class. Pure: bytes in, a rewritten class out; writing
+ * {@link DeadLocalRanges}), and the factory and the frame class; beside the body, the direct entry of the fused
+ * await path ({@link FusedCallSites}, {@link DirectEntryEmitter}). Pure: bytes in, a rewritten class out; writing
  * it and defining the frame classes are the caller's.
  */
 public final class AsyncTransformer {
@@ -136,7 +137,7 @@ public final class AsyncTransformer {
                 }
                 MethodNode snapshot = copy(m);
                 try {
-                    bodies.add(rewrite(ctx, generated, hierarchy));
+                    bodies.addAll(rewrite(ctx, generated, hierarchy));
                 } catch (Refusal r) {
                     restore(m, snapshot);
                     throw r;
@@ -207,8 +208,11 @@ public final class AsyncTransformer {
         }
     }
 
-    /** Rewrites the method into its factory and returns its body; adds its frame class to {@code generated}. */
-    private static MethodNode rewrite(MethodContext ctx, List<GeneratedClass> generated, ClassHierarchy hierarchy)
+    /**
+     * Rewrites the method into its factory and returns its body, and its direct entry when it has one; adds its
+     * frame class to {@code generated}.
+     */
+    private static List<MethodNode> rewrite(MethodContext ctx, List<GeneratedClass> generated, ClassHierarchy hierarchy)
             throws Refusal {
         MethodNode m = ctx.method;
         String owner = ctx.owner.name;
@@ -220,6 +224,7 @@ public final class AsyncTransformer {
                 frames = FrameAnalyzer.analyze(owner, m);
             }
             MethodPlan plan = SuspensionAnalysis.plan(ctx, frames, hierarchy);
+            MethodNode direct = FusedCallSites.hasDirectEntry(ctx) ? DirectEntryEmitter.emit(plan) : null;
             MethodNode body = BodyMover.apply(plan);
             AwaitRewriter.apply(body, plan);
             ResultRewriter.apply(body);
@@ -227,7 +232,7 @@ public final class AsyncTransformer {
             DeadLocalRanges.apply(body, plan);
             FactoryEmitter.emit(plan, body.localVariables);
             generated.add(new GeneratedClass(ctx.frameClass, FrameClassEmitter.emit(plan)));
-            return body;
+            return direct == null ? List.of(body) : List.of(body, direct);
         } catch (AnalyzerException | RuntimeException e) {
             AbstractInsnNode at = e instanceof AnalyzerException a ? a.node : null;
             throw ctx.refuse(at, "the agent could not analyse this method (" + e + "). Please report it with the class file.");

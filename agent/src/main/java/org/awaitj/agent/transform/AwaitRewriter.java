@@ -20,6 +20,7 @@ import static org.objectweb.asm.Opcodes.*;
  * Turns each planned await of the body into a suspension point:
  * <pre>
  *   aload frame; invokestatic CoroutineSupport.await(x, frame)
+ *       (a fused await: aload frame; aload frame; invokestatic fusedDepth; invokedynamic m(args, frame, depth))
  *   dup; getstatic SUSPENDED; if_acmpne cont; goto suspend_k
  * resume_k:                      (entered from the entry switch, locals and stack restored)
  *   aload frame; invokestatic CoroutineSupport.resumeValue(frame)   (throws the awaited exception)
@@ -57,7 +58,16 @@ final class AwaitRewriter {
             site.add(new MethodInsnNode(INVOKESTATIC, Names.GENERATOR_FRAME, Names.GENERATOR_EMIT,
                     Names.GENERATOR_EMIT_DESC, false));
         } else {
-            site.add(new MethodInsnNode(INVOKESTATIC, Names.SUPPORT, Names.SUPPORT_AWAIT, Names.SUPPORT_AWAIT_DESC, false));
+            if (s.fusedCall != null) {
+                // the callee's direct entry in place of its factory and the await: frame and depth follow its arguments
+                insns.remove(s.fusedCall);
+                site.add(new VarInsnNode(ALOAD, 0));
+                site.add(new MethodInsnNode(INVOKESTATIC, Names.SUPPORT, Names.SUPPORT_FUSED_DEPTH,
+                        Names.SUPPORT_FUSED_DEPTH_DESC, false));
+                site.add(FusedCallSites.site(s.fusedCall));
+            } else {
+                site.add(new MethodInsnNode(INVOKESTATIC, Names.SUPPORT, Names.SUPPORT_AWAIT, Names.SUPPORT_AWAIT_DESC, false));
+            }
             site.add(new InsnNode(DUP));
             site.add(suspended());
             site.add(new JumpInsnNode(IF_ACMPNE, cont));

@@ -83,6 +83,27 @@ public final class Names {
     public static final String SUPPORT_BLOCKING_CALL_DESC = "(Ljava/lang/String;Ljava/lang/String;)V";
     public static final String SUPPORT_DISCARDED = "discarded";
     public static final String SUPPORT_DISCARDED_DESC = "(Ljava/lang/Object;Ljava/lang/String;)V";
+    /** The fused await path: direct entries, their call sites' bootstrap, and what they call. */
+    public static final String SUPPORT_FUSED_DEPTH = "fusedDepth";
+    public static final String SUPPORT_FUSED_DEPTH_DESC = "(" + COROUTINE_DESC + ")I";
+    public static final String SUPPORT_FUSED_AWAIT = "fusedAwait";
+    public static final String SUPPORT_FUSED_AWAIT_DESC = "(Ljava/lang/Object;" + COROUTINE_DESC + "I)Ljava/lang/Object;";
+    public static final String SUPPORT_FUSED_AWAIT_DEEP = "fusedAwaitDeep";
+    public static final String SUPPORT_FUSED_AWAIT_DEEP_DESC = "(" + COROUTINE_DESC + COROUTINE_DESC + ")Ljava/lang/Object;";
+    public static final String SUPPORT_FUSED_ADOPT = "fusedAdopt";
+    public static final String SUPPORT_FUSED_ADOPT_DESC = "(" + COROUTINE_DESC + COROUTINE_DESC + ")V";
+    public static final String FUSED_CALLS = "org/awaitj/internal/FusedCalls";
+    public static final String FUSED_CALLS_LINK = "link";
+    public static final String FUSED_CALLS_LINK_DESC = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
+            + "Ljava/lang/invoke/MethodType;Ljava/lang/Class;Ljava/lang/invoke/MethodHandle;)Ljava/lang/invoke/CallSite;";
+    /** What a direct entry's parameters end with, after the method's own: the anchor frame and the depth. */
+    public static final String DIRECT_TAIL = COROUTINE_DESC + "I";
+    /**
+     * The inline depth past which a direct entry starts its coroutine from the task's step loop instead: the
+     * runtime's {@code Awaiting.MAX_INLINE_DEPTH}, which inline awaits use.
+     */
+    public static final int DIRECT_MAX_DEPTH = 200;
+
     /** The class attribute that marks a class (or frame class) rewritten at build time; the agent leaves it alone. */
     public static final String REWRITTEN_ATTRIBUTE = "org.awaitj.Rewritten";
 

@@ -1,6 +1,7 @@
 package org.awaitj.agent.transform;
 
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
@@ -24,9 +25,23 @@ final class SpillCode {
     private static final int[] ZEROS = {ICONST_0, LCONST_0, FCONST_0, DCONST_0, ACONST_NULL};
 
     private final String frameClass;
+    /** Where the frame is: local 0 of the body; a fresh local of a direct entry, which makes it at a suspension. */
+    private final int frameLocal;
+    /** Where an original local is in the method being emitted. */
+    private final IntUnaryOperator slotOf;
 
     SpillCode(String frameClass) {
+        this(frameClass, 0, slot -> slot + SHIFT);
+    }
+
+    SpillCode(String frameClass, int frameLocal, IntUnaryOperator slotOf) {
         this.frameClass = frameClass;
+        this.frameLocal = frameLocal;
+        this.slotOf = slotOf;
+    }
+
+    int frameLocal() {
+        return frameLocal;
     }
 
     /** A full stack map frame of the body: the coroutine frame in local 0, then {@code locals}. */
@@ -61,7 +76,7 @@ final class SpillCode {
             out.add(new InsnNode(s.kind == 1 || s.kind == 3 ? POP2 : POP));
             return;
         }
-        out.add(new VarInsnNode(ALOAD, 0));
+        out.add(new VarInsnNode(ALOAD, frameLocal));
         if (s.kind == 1 || s.kind == 3) {
             out.add(new InsnNode(DUP_X2));
             out.add(new InsnNode(POP));
@@ -73,8 +88,8 @@ final class SpillCode {
 
     /** A live local (at {@code slot + SHIFT} in the body) goes to its field. */
     void storeLocal(InsnList out, Suspension.Spill s) {
-        out.add(new VarInsnNode(ALOAD, 0));
-        out.add(new VarInsnNode(LOADS[s.kind], s.slot + SHIFT));
+        out.add(new VarInsnNode(ALOAD, frameLocal));
+        out.add(new VarInsnNode(LOADS[s.kind], slotOf.applyAsInt(s.slot)));
         out.add(new FieldInsnNode(PUTFIELD, frameClass, s.field, s.fieldDesc()));
     }
 

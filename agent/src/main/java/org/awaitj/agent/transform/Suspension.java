@@ -18,6 +18,8 @@ final class Suspension {
     final MethodInsnNode call;
     /** The call is an emit: the body always suspends there, and resumes without a value. */
     final boolean emit;
+    /** The call whose coroutine the await awaits at once, fused with it ({@link FusedCallSites}); else null. */
+    final MethodInsnNode fusedCall;
     /** Its source line, which stack traces of a suspended coroutine show (the entry: the method's first line). */
     final int line;
     /** Where the body goes on once the entry switch has restored locals and stack. */
@@ -30,9 +32,10 @@ final class Suspension {
     final List<Object> frameLocals = new ArrayList<>();
     final List<Object> frameStack = new ArrayList<>();
 
-    Suspension(int label, MethodInsnNode call, int line) {
+    Suspension(int label, MethodInsnNode call, MethodInsnNode fusedCall, int line) {
         this.label = label;
         this.call = call;
+        this.fusedCall = fusedCall;
         this.emit = Names.isEmit(call);
         this.line = line;
     }

@@ -39,13 +39,14 @@ final class SuspensionAnalysis {
         Liveness liveness = Liveness.of(cfg);
         SpillLayout layout = new SpillLayout(type -> hierarchy.isAccessible(type, ctx.owner.name));
         List<Suspension> suspensions = new ArrayList<>(awaits.size() + 1);
-        Suspension entry = new Suspension(0, null, ctx.firstLine());
+        Suspension entry = new Suspension(0, null, null, ctx.firstLine());
         layout.layout(FrameAnalyzer.initialFrame(ctx.owner.name, m), 0, slot -> liveness.isLive(0, slot), entry);
         suspensions.add(entry);
         for (MethodInsnNode call : awaits) {
             int index = insns.indexOf(call);
             TypedFrame f = frames[index];
-            Suspension s = new Suspension(suspensions.size(), call, ctx.line(call));
+            Suspension s = new Suspension(suspensions.size(), call,
+                    FusedCallSites.producer(ctx, call), ctx.line(call));
             // live at the call itself: handlers covering the await may read locals when it throws on resume
             layout.layout(f, f.getStackSize() - 1, slot -> liveness.isLive(index, slot), s);
             suspensions.add(s);

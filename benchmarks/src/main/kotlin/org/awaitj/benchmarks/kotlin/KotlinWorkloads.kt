@@ -97,4 +97,20 @@ object KotlinWorkloads {
     fun chains(n: Int, depth: Int, bh: Blackhole) = runBlocking {
         repeat(n) { bh.consume(chain(depth)) }
     }
+
+    // (9) an await chain that never suspends; kept out of line by BenchMain's CompileCommand (JMH's
+    // CompilerControl is read from Java sources only)
+    @JvmStatic
+    suspend fun flatChain(depth: Int, suspend: Boolean): Int {
+        if (depth == 1) {
+            if (suspend) yield()
+            return 1
+        }
+        return flatChain(depth - 1, suspend) + 1
+    }
+
+    @JvmStatic
+    fun flatChains(n: Int, depth: Int, bh: Blackhole) = runBlocking {
+        repeat(n) { bh.consume(flatChain(depth, false)) }
+    }
 }

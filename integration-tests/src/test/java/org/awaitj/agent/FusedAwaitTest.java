@@ -1,0 +1,166 @@
+package org.awaitj.agent;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.awaitj.agent.shapes.FusedAwaits;
+import org.awaitj.agent.testing.Rewritten;
+import org.awaitj.agent.transform.AsyncTransformer;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The fused await path, {@code await(m(args))} through m's direct entry, and the same shapes with it off (the
+ * build runs this class again with {@code -Dawaitj.fuse=false}): every observable outcome is the same.
+ */
+class FusedAwaitTest {
+    private static final boolean FUSED = !"false".equals(System.getProperty("awaitj.fuse"));
+
+    @Test
+    void aCalleeThatSuspendsOnlyOnSomeCallsResumesWhereItDid() {
+        // i = 0, 3, 6 suspend for a second each; the sum of 2i over 0..8 is 72
+        assertEquals("72 [1.0, 1.0, 1.0, 2.0, 2.0, 2.0, 3.0, 3.0, 3.0]", Rewritten.run(FusedAwaits.class, "suspendsOnSomeCalls"));
+    }
+
+    @Test
+    void anExceptionBeforeTheCalleeSuspendsReachesTheCallerWithEveryLine() throws IOException {
+        Throwable e = Rewritten.run(FusedAwaits.class, "catches", false);
+        assertEquals("thrown before suspending", e.getMessage());
+        assertChain(e);
+    }
+
+    @Test
+    void anExceptionAfterTheCalleeSuspendedReachesTheCallerWithEveryLine() throws IOException {
+        Throwable e = Rewritten.run(FusedAwaits.class, "catches", true);
+        assertEquals("thrown after suspending", e.getMessage());
+        assertChain(e);
+    }
+
+    /** thrower at its throw, middle at its await, catches at its await, in that order; no frame without a line. */
+    private static void assertChain(Throwable e) throws IOException {
+        List<String> app = Arrays.stream(e.getStackTrace())
+                .filter(el -> el.getClassName().equals(FusedAwaits.class.getName()))
+                .map(el -> el.getMethodName() + ":" + el.getLineNumber()).toList();
+        assertEquals(List.of("thrower:" + line("THROW LINE"), "middle:" + line("MIDDLE LINE"),
+                "catches:" + line("CATCH LINE")), app.subList(0, 3), Arrays.toString(e.getStackTrace()));
+        for (StackTraceElement el : e.getStackTrace()) {
+            if (el.getClassName().startsWith("org.awaitj.agent.shapes")) {
+                assertTrue(el.getLineNumber() > 0, "a frame without a line: " + el + " in " + Arrays.toString(e.getStackTrace()));
+            }
+        }
+    }
+
+    @Test
+    void aPrivateInstanceCallee() {
+        assertEquals("a2b6", Rewritten.run(FusedAwaits.class, "privateCallee"));
+    }
+
+    @Test
+    void aNullReceiverFailsAtTheCall() {
+        assertEquals("NPE", Rewritten.run(FusedAwaits.class, "nullReceiver"));
+    }
+
+    @Test
+    void mutualRecursionDeeperThanTheInlineDepth() {
+        assertEquals("true true false", Rewritten.run(FusedAwaits.class, "mutualRecursion", 10_000));
+    }
+
+    @Test
+    void calleesWithoutDirectEntriesAreAwaitedAsBefore() {
+        // delegates(3) sleeps 1 s, returnsThroughFinally 1 s, handMade 2 s
+        assertEquals("6 -1 9 5 [finally 4] at 4.0", Rewritten.run(FusedAwaits.class, "calleesWithoutDirectEntries"));
+    }
+
+    @Test
+    void aCalleeInAClassLoadedLaterInitialisesWhenTheAwaitFirstRuns() {
+        assertEquals(List.of("before", "LoadedLater initialised", "got 42", "again 4"),
+                Rewritten.run(FusedAwaits.class, "calleeInAClassLoadedLater"));
+    }
+
+    @Test
+    void virtualAndInterfaceCalleesRunTheOverride() {
+        assertEquals("... woof 024 at 2.0", Rewritten.run(FusedAwaits.class, "virtualCallees"));
+    }
+
+    @Test
+    void aTaskSuspendedInsideFusedCallsShowsEachLevelAndUnwindsOnCancel() throws IOException {
+        int level = line("LEVEL LINE");
+        List<String> log = Rewritten.run(FusedAwaits.class, "suspendedDeepInside");
+        assertEquals(List.of("level:" + line("await(sleep(10));", "static Coroutine<Integer> level("),
+                "level:" + level, "level:" + level, "level:" + level,
+                "cancelled 1", "cancelled 2", "cancelled 3", "task cancelled at 1.0"), log);
+    }
+
+    /** Which methods have a direct entry, and which awaits are fused: as designed, or none with the path off. */
+    @Test
+    void directEntriesAndFusedSitesAreWhereTheyCanBe() throws IOException {
+        ClassNode cn = rewritten(FusedAwaits.class);
+        Set<String> entries = new TreeSet<>();
+        Set<String> fusedIn = new TreeSet<>();
+        for (MethodNode m : cn.methods) {
+            if (m.desc.endsWith("Lorg/awaitj/Coroutine;I)Ljava/lang/Object;")) {
+                entries.add(m.name);
+            }
+            for (AbstractInsnNode n : m.instructions) {
+                if (n instanceof InvokeDynamicInsnNode indy && indy.bsm.getName().equals("link")) {
+                    fusedIn.add(indy.name);
+                }
+            }
+        }
+        if (!FUSED) {
+            assertEquals(Set.of(), entries);
+            assertEquals(Set.of(), fusedIn);
+            return;
+        }
+        // not: delegates (return other()), returnsThroughFinally, handMade (not @Async), the virtual ones
+        assertEquals(new TreeSet<>(List.of("calleeInAClassLoadedLater", "calleesWithoutDirectEntries", "catches", "greet",
+                "isEven", "isOdd", "level", "maybe", "middle", "mutualRecursion", "nullReceiver", "privateCallee",
+                "suspendedDeepInside", "suspendsOnSomeCalls", "thrower", "virtualCallees")), entries);
+        // every await of a static or private call is fused; the awaits of virtual calls are not
+        assertEquals(new TreeSet<>(List.of("delegates", "greet", "handMade", "isEven", "isOdd", "level", "maybe",
+                "middle", "returnsThroughFinally", "thrower", "twice")), fusedIn);
+    }
+
+    private static ClassNode rewritten(Class<?> c) throws IOException {
+        try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
+            byte[] bytes = AsyncTransformer.transform(in.readAllBytes()).bytes();
+            ClassNode cn = new ClassNode();
+            new ClassReader(bytes).accept(cn, 0);
+            return cn;
+        }
+    }
+
+    private static int line(String marker) throws IOException {
+        return line(marker, null);
+    }
+
+    /** The 1-based line of FusedAwaits.java that holds the marker (after the line that holds {@code after}). */
+    private static int line(String marker, String after) throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("src/test/java/org/awaitj/agent/shapes/FusedAwaits.java"));
+        int from = 0;
+        if (after != null) {
+            while (!lines.get(from).contains(after)) {
+                from++;
+            }
+        }
+        for (int i = from; i < lines.size(); i++) {
+            if (lines.get(i).contains(marker)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no " + marker);
+    }
+}

@@ -1,0 +1,55 @@
+package org.awaitj.internal;
+
+import java.lang.invoke.CallSite;
+import java.lang.invoke.ConstantCallSite;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
+import org.awaitj.Coroutine;
+
+/**
+ * The bootstrap of a fused await, {@code await(m(args))} with {@code m} maybe an {@code @Async} method. The agent
+ * compiles it to an {@code invokedynamic} of type {@code (args..., Coroutine anchor, int depth)Object}, linked
+ * the first time it runs (when m's class is loaded anyway, so loading order does not change): to m's direct entry
+ * (same name and type, in the class that declares m) when that class was rewritten with one, else to the
+ * factory followed by an ordinary await. Either way the call site then costs what a static call costs.
+ */
+@InternalApi
+public final class FusedCalls {
+    private static final MethodHandle AWAIT;
+
+    static {
+        try {
+            AWAIT = MethodHandles.lookup().findStatic(CoroutineSupport.class, "fusedAwait",
+                    MethodType.methodType(Object.class, Object.class, Coroutine.class, int.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private FusedCalls() {
+    }
+
+    /**
+     * Links a fused await.
+     *
+     * @param caller the class that awaits, whose access the lookup of the direct entry uses
+     * @param name the awaited method's name, which its direct entry shares
+     * @param type the call site's type: m's arguments (its receiver first, for an instance method), then the
+     *     anchor and the depth, returning the value or {@link CoroutineSupport#SUSPENDED}
+     * @param owner the class that declares m
+     * @param factory m itself, which returns the coroutine object
+     */
+    public static CallSite link(MethodHandles.Lookup caller, String name, MethodType type, Class<?> owner,
+            MethodHandle factory) {
+        MethodHandle target;
+        try {
+            target = caller.findStatic(owner, name, type);
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            // not rewritten, rewritten without direct entries, or not an @Async method at all
+            target = MethodHandles.collectArguments(AWAIT, 0, factory.asType(factory.type().changeReturnType(Object.class)));
+        }
+        return new ConstantCallSite(target.asType(type));
+    }
+}
