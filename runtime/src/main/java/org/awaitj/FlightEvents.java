@@ -135,7 +135,7 @@ final class FlightEvents {
             return;
         }
         Task<?> task = entry instanceof Task<?> t ? t : null;
-        String began = task != null ? task.suspendedAt() : null;
+        StackTraceElement began = task != null ? task.suspendedWhere() : null;   // formatted only if slow
         event.begin();
         loop.runEntry(entry);
         event.end();
@@ -144,7 +144,7 @@ final class FlightEvents {
             if (task != null) {
                 event.task = task.getName();
                 event.coroutine = task.getCoroutine().describe();
-                event.beganAt = began;
+                event.beganAt = began == null ? "nowhere" : began.toString();
                 event.endedAt = task.isDone() ? "its end" : task.suspendedAt();
             } else {
                 event.coroutine = String.valueOf(entry);

@@ -15,35 +15,54 @@ import java.util.concurrent.CancellationException;
  */
 final class Gather<T> extends Future<List<T>> {
     private final List<Future<?>> children;
-    /** Distinct children: a future passed twice completes once. */
-    private final int distinct;
+    /** Distinct children: a future passed twice completes once. Unknown (MAX_VALUE) until all are counted in. */
+    private int distinct = Integer.MAX_VALUE;
     private final boolean returnExceptions;
     private int finished;
     private boolean cancelRequested;
 
-    private Gather(EventLoop loop, List<Future<?>> children, int distinct, boolean returnExceptions) {
+    private Gather(EventLoop loop, List<Future<?>> children, boolean returnExceptions) {
         super(loop);
         this.children = children;
-        this.distinct = distinct;
         this.returnExceptions = returnExceptions;
     }
 
     static <T> Gather<T> of(EventLoop loop, boolean returnExceptions, List<? extends Awaitable<?>> awaitables) {
-        Map<Awaitable<?>, Future<?>> seen = new IdentityHashMap<>();
         List<Future<?>> children = new ArrayList<>(awaitables.size());
+        Gather<T> outer = new Gather<>(loop, children, returnExceptions);
+        int before = Task.lastId();
+        Map<Awaitable<?>, Future<?>> futures = null;    // only for arguments that are not coroutines: rare
+        int distinct = 0;
         for (Awaitable<?> a : awaitables) {
             if (a == null) {
                 throw new NullPointerException("gather: argument " + children.size() + " is null");
             }
-            children.add(seen.computeIfAbsent(a, x -> Awaiting.ensureFuture(loop, x)));
+            Future<?> f;
+            if (a instanceof Coroutine<?> c) {
+                Task<?> t = c.task;
+                // passed twice: the task this gather made of it the first time (task ids only grow)
+                f = t != null && t.getCoroutine() == c && t.id() > before ? t : null;
+            } else {
+                f = futures == null ? null : futures.get(a);
+            }
+            if (f == null) {
+                f = Awaiting.ensureFuture(loop, a);
+                if (!(a instanceof Coroutine<?>)) {
+                    if (futures == null) {
+                        futures = new IdentityHashMap<>();
+                    }
+                    futures.put(a, f);
+                }
+                distinct++;
+                children.add(f);
+                f.whenDoneCount(outer);
+            } else {
+                children.add(f);
+            }
         }
-        Gather<T> outer = new Gather<>(loop, children, seen.size(), returnExceptions);
-        if (children.isEmpty()) {
-            outer.complete();
-            return outer;
-        }
-        for (Future<?> child : seen.values()) {
-            child.whenDoneCount(outer);
+        outer.distinct = distinct;
+        if (!outer.isDone() && outer.finished == distinct) {
+            outer.complete();   // every child was done already (or there are none)
         }
         return outer;
     }

@@ -66,6 +66,11 @@ public class Task<T> extends Future<T> {
     }
 
     /** The task's number, unique in the JVM: what "Task-N" names it by, and what {@code ps} lists. */
+    /** The id of the task made last, on any loop: every task made after this call has a greater one. */
+    static int lastId() {
+        return COUNTER.get();
+    }
+
     int id() {
         return id;
     }
@@ -358,17 +363,26 @@ public class Task<T> extends Future<T> {
 
     /** Where the task is suspended: the innermost coroutine of its chain and the line of its await. */
     String suspendedAt() {
+        Object where = suspendedWhere();
+        return where == null ? "nowhere" : where.toString();
+    }
+
+    /**
+     * Where the task is suspended, as {@link #suspendedAt()} says it, but not yet a string (what a step's JFR event
+     * takes before the step, and formats only if the step was slow); null when nowhere.
+     */
+    StackTraceElement suspendedWhere() {
         Coroutine<?> c = current;
         if (c == null) {
-            return "nowhere";
+            return null;
         }
         for (Coroutine<?> app = c; app != null; app = app.caller) {
             StackTraceElement e = app.stackTraceElement();
             if (e.getLineNumber() >= 0) {
-                return e.toString();    // the innermost coroutine of the application, not sleep() and the like
+                return e;    // the innermost coroutine of the application, not sleep() and the like
             }
         }
-        return c.stackTraceElement().toString();
+        return c.stackTraceElement();
     }
 
     /** What the task waits for, as the task tree shows it. */

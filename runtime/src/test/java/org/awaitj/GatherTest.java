@@ -79,6 +79,65 @@ class GatherTest {
         return result(await(gather(List.of())));
     }
 
+    /** A coroutine or a future passed twice runs once, and fills both slots (asyncio's arg_to_fut). */
+    @Async
+    Coroutine<List<String>> gatherDuplicates() {
+        Coroutine<String> c = after(1, "c");
+        Task<String> t = createTask(after(2, "t"));
+        Future<String> done = getRunningLoop().createFuture();
+        done.setResult("done");
+        return result(await(gather(c, t, c, done, t, done)));
+    }
+
+    /** A coroutine that already runs as another task is not that task's to share: gather refuses it. */
+    @Async
+    Coroutine<String> gatherAScheduledCoroutine() {
+        Coroutine<String> c = after(1, "c");
+        Task<String> t = createTask(c);
+        try {
+            await(gather(c));
+            return result("gathered");
+        } catch (IllegalStateException e) {
+            return result(await(t) + ": " + e.getMessage());
+        }
+    }
+
+    @Async
+    Coroutine<Object> instant(int i) {
+        return result(i);
+    }
+
+    @Async
+    Coroutine<String> gatherMany(int n) {
+        List<Coroutine<Object>> cs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            cs.add(instant(i));
+        }
+        List<Object> r = await(gather(cs));
+        long sum = 0;
+        for (Object o : r) {
+            sum += (Integer) o;
+        }
+        return result(r.size() + " " + sum + " at " + getRunningLoop().time());
+    }
+
+    @Test
+    void aChildPassedTwiceRunsOnceAndFillsBothSlots() {
+        assertEquals(List.of("c", "t", "c", "done", "t", "done"), loop.runUntilComplete(gatherDuplicates()));
+        assertEquals(List.of("c at 1.0", "t at 2.0"), log);
+    }
+
+    @Test
+    void aCoroutineScheduledElsewhereIsRefused() {
+        String r = loop.runUntilComplete(gatherAScheduledCoroutine());
+        assertTrue(r.startsWith("c: coroutine ") && r.contains("already awaited or scheduled"), r);
+    }
+
+    @Test
+    void aHundredThousandChildrenAreCountedOnce() {
+        assertEquals("100000 4999950000 at 0.0", loop.runUntilComplete(gatherMany(100_000)));
+    }
+
     @Test
     void resultsComeInArgumentOrderAndChildrenRunConcurrently() {
         assertEquals(List.of("slow", "fast"), loop.runUntilComplete(gatherCoroutines()));
