@@ -38,6 +38,22 @@ public class FusedAwaits {
         return result(sum + " " + times);
     }
 
+    /** Fused awaits in a loop and a handler, with long and double locals live across them (wide frame slots). */
+    @Async
+    static Coroutine<String> wideLocalsAroundFusedAwaits() {
+        long total = 0;
+        double scale = 1.5;
+        for (int i = 0; i < 6; i++) {
+            try {
+                total += await(maybe(i, i % 2 == 0));
+            } catch (IllegalStateException e) {
+                total = -1;
+            }
+            scale *= 2;
+        }
+        return result(total + " " + scale + " at " + getRunningLoop().time());
+    }
+
     @Async
     static Coroutine<Integer> thrower(boolean suspend) {
         if (suspend) {
