@@ -23,7 +23,7 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
  * the pre-passes ({@link AsyncCloseRewriter}, {@link UninitializedNewMover}); the analysis, whose
  * {@link MethodPlan} every later pass reads ({@link SuspensionAnalysis}); then the rewrites of the body, one
  * pass each ({@link BodyMover}, {@link AwaitRewriter}, {@link ResultRewriter}, {@link ResumeSwitch},
- * {@link DeadLocalRanges}, {@link DepthLocal}), and the factory and the frame class; beside the body, the direct entry of the fused
+ * {@link DeadLocalRanges}), and the factory and the frame class; beside the body, the direct entry of the fused
  * await path ({@link FusedCallSites}, {@link DirectEntryEmitter}). Pure: bytes in, a rewritten class out; writing
  * it and defining the frame classes are the caller's.
  */
@@ -230,7 +230,6 @@ public final class AsyncTransformer {
             ResultRewriter.apply(body);
             ResumeSwitch.apply(body, plan);
             DeadLocalRanges.apply(body, plan);
-            DepthLocal.apply(body);
             FactoryEmitter.emit(plan, body.localVariables);
             generated.add(new GeneratedClass(ctx.frameClass, FrameClassEmitter.emit(plan)));
             return direct == null ? List.of(body) : List.of(body, direct);

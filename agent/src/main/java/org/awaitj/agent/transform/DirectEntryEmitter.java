@@ -49,13 +49,9 @@ final class DirectEntryEmitter {
     static MethodNode emit(MethodPlan plan) {
         MethodContext ctx = plan.ctx;
         MethodNode m = ctx.method;
-        int params = Type.getArgumentsAndReturnSizes(m.desc) >> 2;
-        if (ctx.isStatic()) {
-            params--;
-        }
+        int params = (Type.getArgumentsAndReturnSizes(m.desc) >> 2) - (ctx.isStatic() ? 1 : 0);   // their slots
         int anchor = params;
         int depth = params + 1;
-        int paramSlots = params;
         int access = ACC_STATIC | ACC_SYNTHETIC | (m.access & (ACC_PUBLIC | ACC_PROTECTED | ACC_PRIVATE));
         if (ctx.ownerIsInterface() && (access & ACC_PRIVATE) == 0) {
             access = (access & ~ACC_PROTECTED) | ACC_PUBLIC;
@@ -83,22 +79,22 @@ final class DirectEntryEmitter {
             direct.localVariables = new ArrayList<>();
             for (LocalVariableNode lv : m.localVariables) {
                 direct.localVariables.add(new LocalVariableNode(lv.name, lv.desc, lv.signature, labels.get(lv.start),
-                        labels.get(lv.end), slot(lv.index, paramSlots)));
+                        labels.get(lv.end), slot(lv.index, params)));
             }
         }
-        Frames frames = new Frames(paramSlots);
+        Frames frames = new Frames(params);
         for (AbstractInsnNode n = insns.getFirst(); n != null; n = n.getNext()) {
             if (n instanceof VarInsnNode v) {
-                v.var = slot(v.var, paramSlots);
+                v.var = slot(v.var, params);
             } else if (n instanceof IincInsnNode inc) {
-                inc.var = slot(inc.var, paramSlots);
+                inc.var = slot(inc.var, params);
             } else if (n instanceof FrameNode f) {
                 f.local = frames.locals(f.local);
             }
         }
 
         int frameLocal = m.maxLocals + 2;
-        SpillCode code = new SpillCode(ctx.frameClass, frameLocal, s -> slot(s, paramSlots));
+        SpillCode code = new SpillCode(ctx.frameClass, frameLocal, s -> slot(s, params));
         for (AbstractInsnNode n = insns.getFirst(); n != null; n = n.getNext()) {
             if (Names.isResult(n)) {
                 AbstractInsnNode value = ((MethodInsnNode) n).desc.equals(Names.RESULT_VOID) ? new InsnNode(ACONST_NULL) : null;
@@ -116,15 +112,15 @@ final class DirectEntryEmitter {
                 rewriteAwait(insns, s, copyOf, code, frames, ctx.frameClass, anchor, depth);
             }
         }
-        insns.insert(prologue(ctx, params, anchor, depth, frames, plan.entry()));
+        insns.insert(prologue(ctx, anchor, depth, frames, plan.entry()));
         direct.maxLocals = frameLocal + 1;
         direct.maxStack = m.maxStack + 4;
         return direct;
     }
 
     /** Where an original local is in the entry: the parameters stay, the rest move past the anchor and depth. */
-    private static int slot(int original, int paramSlots) {
-        return original < paramSlots ? original : original + 2;
+    private static int slot(int original, int params) {
+        return original < params ? original : original + 2;
     }
 
     private static void rewriteAwait(InsnList insns, Suspension s, Map<AbstractInsnNode, AbstractInsnNode> copyOf,
@@ -190,7 +186,7 @@ final class DirectEntryEmitter {
      * Past the inline depth, the entry makes its coroutine with the factory and has it start from the step loop
      * (as inline awaits trampoline); an instance entry first fails on a null receiver, as the call would.
      */
-    private static InsnList prologue(MethodContext ctx, int params, int anchor, int depth, Frames frames,
+    private static InsnList prologue(MethodContext ctx, int anchor, int depth, Frames frames,
             Suspension entry) {
         MethodNode m = ctx.method;
         InsnList out = new InsnList();
@@ -235,10 +231,10 @@ final class DirectEntryEmitter {
 
     /** Stack map frames of the entry: the anchor and the depth stand between the parameters and the other locals. */
     private static final class Frames {
-        private final int paramSlots;
+        private final int params;
 
-        Frames(int paramSlots) {
-            this.paramSlots = paramSlots;
+        Frames(int params) {
+            this.params = params;
         }
 
         /** {@code locals} (frame types, long and double one entry each) with the anchor and depth put in. */
@@ -246,7 +242,7 @@ final class DirectEntryEmitter {
             List<Object> out = new ArrayList<>(locals.size() + 2);
             int slot = 0;
             int i = 0;
-            while (slot < paramSlots) {
+            while (slot < params) {
                 Object t = i < locals.size() ? locals.get(i++) : Opcodes.TOP;
                 out.add(t);
                 slot += t == Opcodes.LONG || t == Opcodes.DOUBLE ? 2 : 1;
