@@ -1,7 +1,5 @@
 package org.awaitj.benchmarks;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 import org.awaitj.AsyncIO;
 import org.awaitj.benchmarks.kotlin.KotlinWorkloads;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -12,8 +10,6 @@ import org.openjdk.jmh.annotations.Benchmark;
  * {@code allOf} over {@code supplyAsync} on a bare executor loop.
  */
 public class Gather1000 extends SteadyState {
-    private static final Runnable EMPTY = () -> { };
-    private static final Supplier<Object> EMPTY_SUPPLIER = () -> null;
     @Benchmark
     public Object awaitj() {
         return AsyncIO.run(AwaitjWorkloads.gatherEmpty(Sizes.GATHER));
@@ -26,23 +22,11 @@ public class Gather1000 extends SteadyState {
 
     @Benchmark
     public void virtualThread() {
-        VirtualThreads.run(() -> {
-            Thread[] ts = new Thread[Sizes.GATHER];
-            for (int i = 0; i < ts.length; i++) {
-                ts[i] = VirtualThreads.start(EMPTY);
-            }
-            for (Thread t : ts) {
-                VirtualThreads.join(t);
-            }
-        });
+        GatherScaling.startThenJoin(Sizes.GATHER);
     }
 
     @Benchmark
     public Object completableFuture() {
-        CompletableFuture<?>[] fs = new CompletableFuture<?>[Sizes.GATHER];
-        for (int i = 0; i < fs.length; i++) {
-            fs[i] = CompletableFuture.supplyAsync(EMPTY_SUPPLIER, loop);
-        }
-        return loop.runUntilComplete(CompletableFuture.allOf(fs));
+        return GatherScaling.allOf(loop, Sizes.GATHER);
     }
 }

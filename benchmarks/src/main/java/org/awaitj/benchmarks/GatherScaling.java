@@ -31,8 +31,18 @@ public class GatherScaling extends SteadyState {
 
     @Benchmark
     public void virtualThread() {
+        startThenJoin(tasks);
+    }
+
+    @Benchmark
+    public Object completableFuture() {
+        return allOf(loop, tasks);
+    }
+
+    /** {@code n} virtual threads started, then joined: the virtual-thread rows of workload 5. */
+    static void startThenJoin(int n) {
         VirtualThreads.run(() -> {
-            Thread[] ts = new Thread[tasks];
+            Thread[] ts = new Thread[n];
             for (int i = 0; i < ts.length; i++) {
                 ts[i] = VirtualThreads.start(EMPTY);
             }
@@ -42,9 +52,9 @@ public class GatherScaling extends SteadyState {
         });
     }
 
-    @Benchmark
-    public Object completableFuture() {
-        CompletableFuture<?>[] fs = new CompletableFuture<?>[tasks];
+    /** {@code allOf} over {@code n} {@code supplyAsync} on the bare executor loop: the CompletableFuture rows. */
+    static Object allOf(SameThreadExecutor loop, int n) {
+        CompletableFuture<?>[] fs = new CompletableFuture<?>[n];
         for (int i = 0; i < fs.length; i++) {
             fs[i] = CompletableFuture.supplyAsync(EMPTY_SUPPLIER, loop);
         }
