@@ -28,15 +28,20 @@ final class Gather<T> extends Future<List<T>> {
     }
 
     static <T> Gather<T> of(EventLoop loop, boolean returnExceptions, List<? extends Awaitable<?>> awaitables) {
+        int index = 0;
+        for (Awaitable<?> a : awaitables) {
+            if (a == null) {
+                // before any task is made: none runs for a gather that never was
+                throw new NullPointerException("gather: argument " + index + " is null");
+            }
+            index++;
+        }
         List<Future<?>> children = new ArrayList<>(awaitables.size());
         Gather<T> outer = new Gather<>(loop, children, returnExceptions);
         int before = Task.lastId();
         Map<Awaitable<?>, Future<?>> futures = null;    // only for arguments that are not coroutines: rare
         int distinct = 0;
         for (Awaitable<?> a : awaitables) {
-            if (a == null) {
-                throw new NullPointerException("gather: argument " + children.size() + " is null");
-            }
             Future<?> f;
             if (a instanceof Coroutine<?> c) {
                 Task<?> t = c.task;

@@ -121,6 +121,23 @@ class GatherTest {
         return result(r.size() + " " + sum + " at " + getRunningLoop().time());
     }
 
+    @Async
+    Coroutine<String> gatherWithANull() {
+        try {
+            await(gather(after(1, "a"), null));
+            return result("gathered");
+        } catch (NullPointerException e) {
+            await(sleep(2));    // long enough for a child that was started to have logged
+            return result(e.getMessage());
+        }
+    }
+
+    @Test
+    void aNullArgumentFailsBeforeAnyChildIsStarted() {
+        assertEquals("gather: argument 1 is null", loop.runUntilComplete(gatherWithANull()));
+        assertEquals(List.of(), log);
+    }
+
     @Test
     void aChildPassedTwiceRunsOnceAndFillsBothSlots() {
         assertEquals(List.of("c", "t", "c", "done", "t", "done"), loop.runUntilComplete(gatherDuplicates()));
