@@ -127,7 +127,7 @@ final class Debug {
         }
         if (took >= loop.getSlowCallbackDuration()) {
             String what = entry instanceof Task<?> t
-                    ? t + " (the step began at " + (began == null ? "nowhere" : began) + " and ended at " + (t.isDone() ? "its end" : t.suspendedAt()) + ")"
+                    ? t + " (the step began at " + Task.where(began) + " and ended at " + (t.isDone() ? "its end" : t.suspendedAt()) + ")"
                     : entry.toString();
             LOG.log(System.Logger.Level.WARNING, "Executing " + what + " took " + seconds(took) + " seconds");
         }

@@ -144,7 +144,7 @@ final class FlightEvents {
             if (task != null) {
                 event.task = task.getName();
                 event.coroutine = task.getCoroutine().describe();
-                event.beganAt = began == null ? "nowhere" : began.toString();
+                event.beganAt = Task.where(began);
                 event.endedAt = task.isDone() ? "its end" : task.suspendedAt();
             } else {
                 event.coroutine = String.valueOf(entry);

@@ -363,8 +363,12 @@ public class Task<T> extends Future<T> {
 
     /** Where the task is suspended: the innermost coroutine of its chain and the line of its await. */
     String suspendedAt() {
-        Object where = suspendedWhere();
-        return where == null ? "nowhere" : where.toString();
+        return where(suspendedWhere());
+    }
+
+    /** What {@link #suspendedAt()} says of a place {@link #suspendedWhere()} returned. */
+    static String where(StackTraceElement suspendedWhere) {
+        return suspendedWhere == null ? "nowhere" : suspendedWhere.toString();
     }
 
     /**

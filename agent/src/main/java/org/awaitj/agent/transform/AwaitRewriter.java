@@ -4,12 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
-import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
@@ -40,12 +38,12 @@ final class AwaitRewriter {
         for (AbstractInsnNode n : insns.toArray()) {
             Suspension s = plan.at(n);
             if (s != null) {
-                rewrite(insns, s, code, plan.ctx.frameClass);
+                rewrite(insns, s, code);
             }
         }
     }
 
-    private static void rewrite(InsnList insns, Suspension s, SpillCode code, String frameClass) {
+    private static void rewrite(InsnList insns, Suspension s, SpillCode code) {
         LabelNode cont = new LabelNode();
         LabelNode suspend = new LabelNode();
         List<Object> stackWithValue = new ArrayList<>(s.frameStack);
@@ -69,7 +67,7 @@ final class AwaitRewriter {
                 site.add(new MethodInsnNode(INVOKESTATIC, Names.SUPPORT, Names.SUPPORT_AWAIT, Names.SUPPORT_AWAIT_DESC, false));
             }
             site.add(new InsnNode(DUP));
-            site.add(suspended());
+            site.add(SpillCode.suspended());
             site.add(new JumpInsnNode(IF_ACMPNE, cont));
         }
         site.add(new JumpInsnNode(GOTO, suspend));
@@ -98,23 +96,9 @@ final class AwaitRewriter {
         out.add(suspend);
         out.add(code.frame(s.frameLocals, stackWithValue));
         out.add(new InsnNode(POP));
-        for (int i = s.stack.size() - 1; i >= 0; i--) {
-            code.storeTop(out, s.stack.get(i));
-        }
-        for (Suspension.Spill local : s.locals) {
-            if (local.field != null) {
-                code.storeLocal(out, local);
-            }
-        }
-        out.add(new VarInsnNode(ALOAD, 0));
-        out.add(new LdcInsnNode(s.label));
-        out.add(new FieldInsnNode(PUTFIELD, frameClass, "label", "I"));
-        out.add(suspended());
+        code.save(out, s);
+        out.add(SpillCode.suspended());
         out.add(new InsnNode(ARETURN));
         insns.add(out);
-    }
-
-    private static FieldInsnNode suspended() {
-        return new FieldInsnNode(GETSTATIC, Names.SUPPORT, Names.SUPPORT_SUSPENDED, "Ljava/lang/Object;");
     }
 }

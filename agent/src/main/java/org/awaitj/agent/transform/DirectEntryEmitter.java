@@ -9,7 +9,6 @@ import java.util.Map;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.InsnList;
@@ -17,7 +16,6 @@ import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
-import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodInsnNode;
@@ -144,7 +142,7 @@ final class DirectEntryEmitter {
                     Names.SUPPORT_FUSED_AWAIT_DESC, false));
         }
         site.add(new InsnNode(DUP));
-        site.add(suspended());
+        site.add(SpillCode.suspended());
         site.add(new JumpInsnNode(IF_ACMPNE, cont));
         site.add(new JumpInsnNode(GOTO, spill));
         site.add(cont);
@@ -162,22 +160,12 @@ final class DirectEntryEmitter {
         out.add(new InsnNode(DUP));
         out.add(new MethodInsnNode(INVOKESPECIAL, frameClass, "<init>", "()V", false));
         out.add(new VarInsnNode(ASTORE, code.frameLocal()));
-        for (int i = s.stack.size() - 1; i >= 0; i--) {
-            code.storeTop(out, s.stack.get(i));
-        }
-        for (Suspension.Spill local : s.locals) {
-            if (local.field != null) {
-                code.storeLocal(out, local);
-            }
-        }
-        out.add(new VarInsnNode(ALOAD, code.frameLocal()));
-        out.add(new LdcInsnNode(s.label));
-        out.add(new FieldInsnNode(PUTFIELD, frameClass, "label", "I"));
+        code.save(out, s);
         out.add(new VarInsnNode(ALOAD, code.frameLocal()));
         out.add(new VarInsnNode(ALOAD, anchor));
         out.add(new MethodInsnNode(INVOKESTATIC, Names.SUPPORT, Names.SUPPORT_FUSED_ADOPT,
                 Names.SUPPORT_FUSED_ADOPT_DESC, false));
-        out.add(suspended());
+        out.add(SpillCode.suspended());
         out.add(new InsnNode(ARETURN));
         insns.add(out);
     }
@@ -223,10 +211,6 @@ final class DirectEntryEmitter {
             out.add(frames.frame(entry.frameLocals, List.of()));
         }
         return out;
-    }
-
-    private static FieldInsnNode suspended() {
-        return new FieldInsnNode(GETSTATIC, Names.SUPPORT, Names.SUPPORT_SUSPENDED, "Ljava/lang/Object;");
     }
 
     /** Stack map frames of the entry: the anchor and the depth stand between the parameters and the other locals. */

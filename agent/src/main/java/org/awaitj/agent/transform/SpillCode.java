@@ -9,6 +9,7 @@ import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
@@ -84,6 +85,29 @@ final class SpillCode {
             out.add(new InsnNode(SWAP));
         }
         out.add(new FieldInsnNode(PUTFIELD, frameClass, s.field, s.fieldDesc()));
+    }
+
+    /**
+     * Saves suspension {@code s} into the frame, the stack below the awaited value on the stack: the stack entries
+     * (top first), the live locals and the label that resumes there. What the entry switch of the body restores.
+     */
+    void save(InsnList out, Suspension s) {
+        for (int i = s.stack.size() - 1; i >= 0; i--) {
+            storeTop(out, s.stack.get(i));
+        }
+        for (Suspension.Spill local : s.locals) {
+            if (local.field != null) {
+                storeLocal(out, local);
+            }
+        }
+        out.add(new VarInsnNode(ALOAD, frameLocal));
+        out.add(new LdcInsnNode(s.label));
+        out.add(new FieldInsnNode(PUTFIELD, frameClass, "label", "I"));
+    }
+
+    /** The SUSPENDED marker, which bodies and direct entries return and awaits yield. */
+    static FieldInsnNode suspended() {
+        return new FieldInsnNode(GETSTATIC, Names.SUPPORT, Names.SUPPORT_SUSPENDED, "Ljava/lang/Object;");
     }
 
     /** A live local (at {@code slot + SHIFT} in the body) goes to its field. */
