@@ -116,17 +116,17 @@ public final class AsyncIO {
 
     /** Suspends for {@code seconds}; {@code sleep(0)} lets the other ready tasks run once. */
     public static Coroutine<Void> sleep(double seconds) {
-        return seconds == 0 ? Sleep.YIELD : new Sleep<>(seconds, null);
+        return seconds == 0 ? Sleep.YIELD : Sleep.of(seconds, null);
     }
 
     /** Suspends for a duration. */
     public static Coroutine<Void> sleep(Duration duration) {
-        return new Sleep<>(duration.toNanos() / 1e9, null);
+        return Sleep.of(duration.toNanos() / 1e9, null);
     }
 
     /** Suspends for {@code seconds}, then yields {@code value}. */
     public static <T> Coroutine<T> sleep(double seconds, T value) {
-        return new Sleep<>(seconds, value);
+        return Sleep.of(seconds, value);
     }
 
     /** Schedules a coroutine as a task of the running loop. */
@@ -250,7 +250,7 @@ public final class AsyncIO {
      */
     public static <T> Coroutine<WaitResult<T>> wait(Collection<? extends Awaitable<? extends T>> awaitables,
             ReturnWhen when, double timeout) {
-        return new Wait<>(awaitables, when, timeout);
+        return Wait.of(awaitables, when, timeout);
     }
 
     /** {@link #wait(Collection, ReturnWhen, double)} without a timeout. */

@@ -77,6 +77,11 @@ final class CoreBridge extends CoreAccess {
     }
 
     @Override
+    public void kept(Object value, String where) {
+        NeverAwaited.kept(value, where);
+    }
+
+    @Override
     public Awaitable<Throwable> exitAsync(AsyncCloseable resource, Throwable primary) {
         return Awaiting.exitAsync(resource, primary);
     }

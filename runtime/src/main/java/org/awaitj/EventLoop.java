@@ -149,7 +149,7 @@ public final class EventLoop implements EventLoopMXBean {
 
     /** Shuts the default executor down; waits at most {@code timeout} seconds for its work, then warns and returns. */
     public Coroutine<Void> shutdownDefaultExecutor(double timeout) {
-        return new ExecutorShutdown(this, timeout);
+        return ExecutorShutdown.of(this, timeout);
     }
 
     /** Runs the loop until the awaitable is done (a coroutine as a task); returns its result or throws its exception. */

@@ -20,13 +20,18 @@ final class ExecutorShutdown extends Coroutine<Void> {
     private final double timeout;
     private boolean waiting;
 
-    ExecutorShutdown(EventLoop loop, double timeout) {
+    private ExecutorShutdown(EventLoop loop, double timeout) {
+        this.loop = loop;
+        this.timeout = timeout;
+    }
+
+    /** Refuses a bad timeout before any coroutine exists (see {@link Sleep#of}). */
+    static ExecutorShutdown of(EventLoop loop, double timeout) {
         if (Double.isNaN(timeout) || timeout < 0) {
             throw new IllegalArgumentException("shutdownDefaultExecutor timeout must be a number of seconds >= 0 "
                     + "(infinity to wait as long as it takes), got " + timeout);
         }
-        this.loop = loop;
-        this.timeout = timeout;
+        return new ExecutorShutdown(loop, timeout);
     }
 
     @Override

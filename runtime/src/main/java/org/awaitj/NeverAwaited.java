@@ -13,6 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ul>
  * <li>a coroutine whose value the calling code drops ({@code fetchData(3);}): the agent marks such calls, so
  * it is reported at the call, with its line, in any mode, at no cost to code that awaits what it calls;</li>
+ * <li>in any mode, a coroutine the calling code stores or hands on ({@code Coroutine<String> c = fetchData(3);},
+ * {@code list.add(fetchData(3))}), which the agent marks too: reported when the loop closes if it never
+ * started, or earlier if it is collected unstarted while the loop runs (a look every time the loop's record of
+ * them has doubled);</li>
  * <li>in debug mode, a coroutine made during a step of the loop and neither started nor held by anything the
  * loop will run when the step ends (see {@link Reachability}); one that is held is checked again when the
  * loop closes, the end of {@code AsyncIO.run};</li>
@@ -36,11 +40,15 @@ final class NeverAwaited {
     private final List<Coroutine<?>> madeThisStep = new ArrayList<>();
     /** Unstarted coroutines something still held when their step ended: looked at again when the loop closes. */
     private final List<WeakReference<Coroutine<?>>> held = new ArrayList<>();
+    /** Coroutines the agent saw kept unawaited, outside debug mode, and the size that makes the next look. */
+    private final List<Kept> kept = new ArrayList<>();
+    private int lookAt = 64;
 
     /** Where a coroutine was made, in debug mode; it waits in the coroutine's unused result field. */
     static final class CreationSite implements Runnable {
         private final String coroutine;
-        private final StackTraceElement where;
+        /** A StackTraceElement (debug mode) or the "File.java:line" the agent planted. */
+        private final Object where;
         /** Started, handed to another loop, or reported: nothing more to say. */
         volatile boolean settled;
         /** Awaited, scheduled or handed to another loop: what a test's recording asks (reported or not). */
@@ -52,8 +60,18 @@ final class NeverAwaited {
             this.where = Debug.callerOutsideRuntime();
         }
 
+        /** Kept where the agent's mark says: the coroutine is fully made and names itself. */
+        CreationSite(String coroutine, String where) {
+            this.coroutine = coroutine;
+            this.where = where;
+        }
+
+        String place() {
+            return where instanceof String s ? s : Debug.where((StackTraceElement) where);
+        }
+
         String message() {
-            return "coroutine '" + coroutine + "' was never awaited (created at " + Debug.where(where)
+            return "coroutine '" + coroutine + "' was never awaited (created at " + place()
                     + "): await it, or schedule it with createTask";
         }
 
@@ -61,7 +79,7 @@ final class NeverAwaited {
         @Override
         public void run() {
             if (!settled) {
-                report(REPORTED, coroutine, Debug.where(where));
+                report(REPORTED, coroutine, place());
             }
         }
     }
@@ -125,6 +143,42 @@ final class NeverAwaited {
         }
     }
 
+    /** A kept coroutine, outside debug mode: its creation site, and whether it still exists. */
+    private static final class Kept extends WeakReference<Coroutine<?>> {
+        final CreationSite site;
+
+        Kept(Coroutine<?> c, CreationSite site) {
+            super(c);
+            this.site = site;
+        }
+    }
+
+    /** The agent's mark on a call whose coroutine the caller stores or hands on, unawaited. */
+    static void kept(Object value, String where) {
+        // the shared sleep(0) is never started, so it cannot be kept
+        if (value instanceof Coroutine<?> c && c.task == null && c != Sleep.YIELD) {
+            EventLoop loop = RunningLoop.get();
+            if (loop != null && !loop.getDebug()) {     // debug mode looks at every coroutine a step made
+                if (c.result == null) {
+                    c.result = new CreationSite(c.describe(), where);
+                }
+                // or the site of a coroutine made while another loop's debug mode was on
+                if (c.result instanceof CreationSite site && !site.settled) {
+                    of(loop).keep(c, site);
+                }
+            }
+        }
+    }
+
+    private void keep(Coroutine<?> c, CreationSite site) {
+        if (kept.size() >= lookAt) {
+            // what started since is dropped; what was collected unstarted can never start now
+            kept.removeIf(k -> k.site.settled || k.get() == null && forgotten(k.site));
+            lookAt = Math.max(64, 2 * kept.size());
+        }
+        kept.add(new Kept(c, site));
+    }
+
     /** The step that made these coroutines is over: those not started and held by nothing were forgotten. */
     void stepEnded(EventLoop loop) {
         if (madeThisStep.isEmpty()) {
@@ -160,12 +214,25 @@ final class NeverAwaited {
             }
         }
         held.clear();
+        for (Kept k : kept) {
+            if (!k.site.settled) {
+                forgotten(k.site);
+            }
+        }
+        kept.clear();
     }
 
     private static void forgotten(Coroutine<?> c, Set<String> reported) {
         CreationSite site = (CreationSite) c.result;
         site.settled = true;
-        report(reported, c.describe(), Debug.where(site.where));
+        report(reported, c.describe(), site.place());
+    }
+
+    /** A kept coroutine never started: always true, to drop it from the record. */
+    private boolean forgotten(CreationSite site) {
+        site.settled = true;
+        report(reported, site.coroutine, site.place());
+        return true;
     }
 
     private static void report(Set<String> reported, String coroutine, String where) {

@@ -15,12 +15,17 @@ final class Sleep<T> extends Coroutine<T> {
     private final T value;
     private boolean suspended;
 
-    Sleep(double delay, T value) {
+    private Sleep(double delay, T value) {
+        this.delay = delay;
+        this.value = value;
+    }
+
+    /** Refuses a bad delay before any coroutine exists: debug mode would report the refused one as never awaited. */
+    static <T> Sleep<T> of(double delay, T value) {
         if (Double.isNaN(delay)) {
             throw new IllegalArgumentException("sleep(NaN): the delay must be a number of seconds");
         }
-        this.delay = delay;
-        this.value = value;
+        return new Sleep<>(delay, value);
     }
 
     @Override

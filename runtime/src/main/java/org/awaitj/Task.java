@@ -280,7 +280,7 @@ public class Task<T> extends Future<T> {
             Coroutine<?> up = frame.caller;
             if (r instanceof Coroutine<?> delegate && r != CoroutineSupport.COMPLETED) {
                 if (delegate == Sleep.YIELD) {
-                    delegate = new Sleep<Void>(0, null);     // the shared sleep(0) is only for await
+                    delegate = Sleep.<Void>of(0, null);     // the shared sleep(0) is only for await
                 }
                 try {
                     Awaiting.start(delegate, this, up);    // return other(): run it in frame's place

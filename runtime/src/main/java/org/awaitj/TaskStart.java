@@ -18,7 +18,7 @@ final class TaskStart {
         loop.checkOpen();
         Debug.checkThread(loop, "createTask");
         if (coro == Sleep.YIELD) {
-            coro = (Coroutine<T>) new Sleep<Void>(0, null);    // the shared sleep(0) is only for await
+            coro = (Coroutine<T>) Sleep.<Void>of(0, null);    // the shared sleep(0) is only for await
         }
         boolean now = eager && loop.thread == Thread.currentThread()
                 && loop.inlineDepth < Awaiting.MAX_INLINE_DEPTH;

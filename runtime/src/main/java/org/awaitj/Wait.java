@@ -19,13 +19,18 @@ final class Wait<T> extends Coroutine<WaitResult<T>> {
     private Consumer<Future<T>> onCompletion;
     private int counter;
 
-    Wait(Collection<? extends Awaitable<? extends T>> awaitables, ReturnWhen when, double timeout) {
-        if (awaitables.isEmpty()) {
-            throw new IllegalArgumentException("wait: the collection of awaitables is empty");
-        }
+    private Wait(Collection<? extends Awaitable<? extends T>> awaitables, ReturnWhen when, double timeout) {
         this.awaitables = awaitables;
         this.when = when;
         this.timeout = timeout;
+    }
+
+    /** Refuses an empty collection before any coroutine exists (see {@link Sleep#of}). */
+    static <T> Wait<T> of(Collection<? extends Awaitable<? extends T>> awaitables, ReturnWhen when, double timeout) {
+        if (awaitables.isEmpty()) {
+            throw new IllegalArgumentException("wait: the collection of awaitables is empty");
+        }
+        return new Wait<>(awaitables, when, timeout);
     }
 
     @Override

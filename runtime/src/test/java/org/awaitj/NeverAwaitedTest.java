@@ -75,6 +75,45 @@ class NeverAwaitedTest {
     }
 
     @Async
+    Coroutine<Integer> keepsManyAndAwaitsThemAll() {
+        List<Coroutine<String>> kept = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            kept.add(fetchData(0));
+        }
+        int n = 0;
+        for (Coroutine<String> c : kept) {
+            n += await(c).length();
+        }
+        return result(n);
+    }
+
+    @Async
+    Coroutine<Void> keepsManyInALocalAndDropsThem() {
+        for (int i = 0; i < 1000; i++) {
+            @SuppressWarnings("unused")
+            Coroutine<String> dropped = fetchData(i); // many dropped
+        }
+        await(sleep(0));
+        return result();
+    }
+
+    @Async
+    Coroutine<Void> sleepsRefused() {
+        try {
+            await(sleep(Double.NaN));
+        } catch (IllegalArgumentException e) {
+            seenInTheNextStep.add(e.getMessage());
+        }
+        try {
+            await(AsyncIO.wait(List.<Task<String>>of(), ReturnWhen.ALL_COMPLETED));
+        } catch (IllegalArgumentException e) {
+            seenInTheNextStep.add(e.getMessage());
+        }
+        await(sleep(0));
+        return result();
+    }
+
+    @Async
     static Coroutine<Void> failing() {
         await(sleep(0));
         throw new UncheckedIOException(new IOException("nobody looks at me"));
@@ -131,6 +170,46 @@ class NeverAwaitedTest {
         assertEquals(List.of("coroutine 'NeverAwaitedTest.fetchData' was never awaited (created at NeverAwaitedTest.java:"
                 + Reports.lineOf(getClass(), "kept") + "): await it, or schedule it with createTask"),
                 reports.containing("was never awaited"));
+    }
+
+    @Test
+    void withoutDebugModeACoroutineKeptInALocalIsReportedWhenRunEnds() {
+        AsyncIO.run(keepsItInAnUnusedLocal(), false);
+        assertEquals(List.of(), seenInTheNextStep);
+        assertEquals(List.of("coroutine 'NeverAwaitedTest.fetchData' was never awaited (created at NeverAwaitedTest.java:"
+                + Reports.lineOf(getClass(), "unused") + "): await it, or schedule it with createTask"),
+                reports.containing("was never awaited"));
+    }
+
+    @Test
+    void withoutDebugModeACoroutineHandedToACollectionAndNeverAwaitedIsReportedWhenRunEnds() {
+        AsyncIO.run(keepsItButNeverAwaitsIt(), false);
+        assertEquals(List.of("coroutine 'NeverAwaitedTest.fetchData' was never awaited (created at NeverAwaitedTest.java:"
+                + Reports.lineOf(getClass(), "kept") + "): await it, or schedule it with createTask"),
+                reports.containing("was never awaited"));
+    }
+
+    @Test
+    void withoutDebugModeKeptCoroutinesAwaitedLaterAreNotReported() {
+        assertEquals("Result of 1", AsyncIO.run(awaitsItInALaterStep(), false));
+        assertEquals(1000 * "Result of 0".length(), AsyncIO.run(keepsManyAndAwaitsThemAll(), false));
+        assertEquals(List.of(), reports.containing("was never awaited"));
+    }
+
+    @Test
+    void withoutDebugModeAThousandCoroutinesKeptAtOnePlaceAndNeverAwaitedAreReportedOnce() {
+        AsyncIO.run(keepsManyInALocalAndDropsThem(), false);
+        assertEquals(List.of("coroutine 'NeverAwaitedTest.fetchData' was never awaited (created at NeverAwaitedTest.java:"
+                + Reports.lineOf(getClass(), "many dropped") + "): await it, or schedule it with createTask"),
+                reports.containing("was never awaited"));
+    }
+
+    @Test
+    void aCoroutineRefusedForItsArgumentsIsNotReportedAsNeverAwaited() {
+        AsyncIO.run(sleepsRefused(), true);
+        assertEquals(List.of("sleep(NaN): the delay must be a number of seconds",
+                "wait: the collection of awaitables is empty"), seenInTheNextStep);
+        assertEquals(List.of(), reports.containing("was never awaited"));
     }
 
     @Test

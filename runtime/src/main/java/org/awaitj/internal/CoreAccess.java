@@ -69,6 +69,8 @@ public abstract class CoreAccess {
 
     public abstract void discarded(Object value, String where);
 
+    public abstract void kept(Object value, String where);
+
     public abstract Awaitable<Throwable> exitAsync(AsyncCloseable resource, Throwable primary);
 
     public abstract <T> Future<T> fromStage(CompletionStage<T> stage, EventLoop loop);

@@ -108,6 +108,15 @@ public final class CoroutineSupport {
     }
 
     /**
+     * The agent calls this on a copy of the coroutine a call returned when the caller stores it or hands it to
+     * a method outside the runtime ({@code Coroutine<String> c = fetchData(3);}): if the loop it was made on
+     * closes with it never started, it is reported as never awaited, with {@code where}, once per place.
+     */
+    public static void kept(Object value, String where) {
+        CORE.kept(value, where);
+    }
+
+    /**
      * The end of {@code try (AsyncCloseable r = ...) { ... }} inside an {@code @Async} method, on the normal
      * path: what the agent turns {@code r.close()} into (then awaited).
      */

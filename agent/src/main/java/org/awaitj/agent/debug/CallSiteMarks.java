@@ -7,7 +7,7 @@ import org.objectweb.asm.ClassWriter;
 
 /**
  * The reports the agent plants at call sites, chained into one write of the class: blocking calls
- * ({@code BlockingCallMarker}) and dropped coroutines ({@code DiscardedCoroutineMarker}).
+ * ({@code BlockingCallMarker}) and coroutines dropped or kept unawaited ({@code UnawaitedCoroutineMarker}).
  */
 public final class CallSiteMarks {
     private CallSiteMarks() {
@@ -37,18 +37,18 @@ public final class CallSiteMarks {
     }
 
     private static final class Chain {
-        final DiscardedCoroutineMarker discarded;
+        final UnawaitedCoroutineMarker unawaited;
         final BlockingCallMarker blocking;
         final ClassVisitor first;
 
         Chain(ClassVisitor writer) {
-            discarded = new DiscardedCoroutineMarker(writer);
-            blocking = new BlockingCallMarker(discarded);
+            unawaited = new UnawaitedCoroutineMarker(writer);
+            blocking = new BlockingCallMarker(unawaited);
             first = blocking;
         }
 
         boolean changed() {
-            return discarded.changed() || blocking.changed();
+            return unawaited.changed() || blocking.changed();
         }
     }
 }

@@ -1,81 +1,61 @@
 package org.awaitj.agent.inspect;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-
-import javax.management.JMX;
-import javax.management.MBeanServerConnection;
-import javax.management.MalformedObjectNameException;
-import javax.management.ObjectName;
-import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
 
 import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
-import jdk.management.jfr.FlightRecorderMXBean;
 
 /**
- * The tasks of a running JVM's event loops, read from outside: attach (the Attach API), start the JVM's local
- * management agent (what jconsole does; no flag needed), and make a JFR recording that holds only the
- * runtime's {@code org.awaitj.TaskSnapshot} events, one per pending task, which the runtime emits when a
- * recording begins. Nothing of awaitj is loaded into the target, and it needs no JVM flag: the runtime only
- * runs code when such a recording starts.
+ * The tasks of a running JVM's event loops, read from outside: attach (the Attach API) and, through the
+ * diagnostic commands {@code jcmd} sends, make a JFR recording that holds only the runtime's
+ * {@code org.awaitj.TaskSnapshot} events, one per pending task, which the runtime emits when a recording
+ * begins. Nothing of awaitj is loaded into the target, it needs no JVM flag, and nothing is left running there
+ * (a management agent started for the purpose would be).
  */
 final class Snapshot {
+    /** What the diagnostic commands travel through: public API of the JDK's attach module, not exported. */
+    private static final String HOTSPOT_VM = "sun.tools.attach.HotSpotVirtualMachine";
+
     private Snapshot() {
     }
 
     /** The pending tasks of every running loop of the JVM {@code pid}, by loop then task id. */
     static List<TaskRow> of(String pid) throws IOException {
-        String address;
+        VirtualMachine vm;
         try {
-            VirtualMachine vm = VirtualMachine.attach(pid);
-            try {
-                address = vm.startLocalManagementAgent();
-            } finally {
-                vm.detach();
-            }
+            vm = VirtualMachine.attach(pid);
         } catch (AttachNotSupportedException e) {
             throw new IOException("cannot attach to " + pid + ": " + e.getMessage(), e);
         }
-        try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(address))) {
-            return record(connector.getMBeanServerConnection());
-        }
-    }
-
-    private static List<TaskRow> record(MBeanServerConnection connection) throws IOException {
-        FlightRecorderMXBean jfr;
+        Path dir = Files.createTempDirectory("awaitj-ps");
+        Path settings = dir.resolve("snapshot.jfc");
+        Path recording = dir.resolve("snapshot.jfr");
+        String name = "awaitj-ps-" + ProcessHandle.current().pid();
         try {
-            jfr = JMX.newMXBeanProxy(connection, new ObjectName(FlightRecorderMXBean.MXBEAN_NAME), FlightRecorderMXBean.class);
-        } catch (MalformedObjectNameException e) {
-            throw new IllegalStateException(e);
-        }
-        long id = jfr.newRecording();
-        Path file = Files.createTempFile("awaitj-ps", ".jfr");
-        try {
-            jfr.setRecordingSettings(id, Map.of(TaskRow.EVENT + "#enabled", "true", TaskRow.EVENT + "#period", "beginChunk"));
-            jfr.setRecordingOptions(id, Map.of("name", "awaitj-ps", "disk", "true"));
-            jfr.startRecording(id);     // the snapshot is taken as the recording begins
-            jfr.stopRecording(id);
-            long stream = jfr.openStream(id, Map.of());
-            try (OutputStream out = Files.newOutputStream(file)) {
-                for (byte[] chunk = jfr.readStream(stream); chunk != null; chunk = jfr.readStream(stream)) {
-                    out.write(chunk);
-                }
-            } finally {
-                jfr.closeStream(stream);
-            }
+            Files.writeString(settings, String.join("\n",
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                    "<configuration version=\"2.0\">",
+                    "  <event name=\"" + TaskRow.EVENT + "\">",
+                    "    <setting name=\"enabled\">true</setting>",
+                    "    <setting name=\"period\">beginChunk</setting>",
+                    "  </event>",
+                    "</configuration>", ""));
+            // the snapshot is taken as the recording begins; stopping it writes the file
+            command(vm, "JFR.start name=" + name + " settings=" + settings + " filename=" + recording);
+            command(vm, "JFR.stop name=" + name);
             List<TaskRow> rows = new ArrayList<>();
-            for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
+            for (RecordedEvent e : RecordingFile.readAllEvents(recording)) {
                 if (e.getEventType().getName().equals(TaskRow.EVENT)) {
                     rows.add(TaskRow.of(e));
                 }
@@ -83,8 +63,32 @@ final class Snapshot {
             rows.sort(Comparator.comparingLong(TaskRow::loopThreadId).thenComparingLong(TaskRow::id));
             return rows;
         } finally {
-            jfr.closeRecording(id);
-            Files.deleteIfExists(file);
+            vm.detach();
+            Files.deleteIfExists(recording);
+            Files.deleteIfExists(settings);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    /** Runs one diagnostic command in the target, as {@code jcmd PID ...} would; its output when it refuses. */
+    private static void command(VirtualMachine vm, String command) throws IOException {
+        Method execute;
+        try {
+            execute = Class.forName(HOTSPOT_VM).getMethod("executeJCmd", String.class);
+        } catch (ReflectiveOperationException e) {
+            throw new IOException("this JVM's attach module has no diagnostic commands (" + e + ")", e);
+        }
+        try (InputStream out = (InputStream) execute.invoke(vm, command)) {
+            String said = new String(out.readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (said.contains("Could not") || said.contains("Exception")) {
+                throw new IOException("'" + command + "' failed in the target: " + said);
+            }
+        } catch (IllegalAccessException e) {
+            throw new IOException("the diagnostic commands of jdk.attach are not exported to awaitj: run it as "
+                    + "java -jar awaitj-agent.jar (its manifest exports them), or add "
+                    + "--add-exports jdk.attach/sun.tools.attach=ALL-UNNAMED", e);
+        } catch (InvocationTargetException e) {
+            throw new IOException("'" + command + "' failed in the target: " + e.getCause(), e.getCause());
         }
     }
 }

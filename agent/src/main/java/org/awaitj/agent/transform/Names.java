@@ -82,7 +82,9 @@ public final class Names {
     public static final String SUPPORT_BLOCKING_CALL = "blockingCall";
     public static final String SUPPORT_BLOCKING_CALL_DESC = "(Ljava/lang/String;Ljava/lang/String;)V";
     public static final String SUPPORT_DISCARDED = "discarded";
-    public static final String SUPPORT_DISCARDED_DESC = "(Ljava/lang/Object;Ljava/lang/String;)V";
+    public static final String SUPPORT_KEPT = "kept";
+    /** The descriptor of both marks: the coroutine and "File.java:line". */
+    public static final String SUPPORT_MARK_DESC = "(Ljava/lang/Object;Ljava/lang/String;)V";
     /** The fused await path: direct entries, their call sites' bootstrap, and what they call. */
     public static final String SUPPORT_FUSED_DEPTH = "fusedDepth";
     public static final String SUPPORT_FUSED_DEPTH_DESC = "(" + COROUTINE_DESC + ")I";

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import com.sun.tools.attach.VirtualMachine;
 import org.awaitj.agent.testing.ChildJvm;
 import org.awaitj.testapp.InspectTarget;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code ps} and {@code pstree} against a second JVM that runs {@link InspectTarget} with the packaged agent. */
@@ -78,6 +80,25 @@ class InspectIT {
         assertTrue(worker.contains("(" + line("worker") + ")") && worker.trim().endsWith(" " + leafId), worker);
         assertTrue(row(out, "worker-1").contains("(" + line("gather") + ")"), out);
         assertTrue(row(out, "cycle-a").contains("(" + line("cycle") + ")"), out);
+    }
+
+    @Test
+    void theJarRunsPsAndLeavesNothingRunningInTheTarget() throws Exception {
+        String jar = Path.of(System.getProperty("awaitj.agent.jar", "target/awaitj-agent.jar")).toAbsolutePath().toString();
+        Process ps = new ProcessBuilder(ChildJvm.java(), "-jar", jar, "ps", String.valueOf(target.pid()))
+                .redirectErrorStream(true).start();
+        String out = new String(ps.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(ps.waitFor(60, TimeUnit.SECONDS), out);
+        assertEquals(0, ps.exitValue(), out);
+        assertTrue(row(out, "leaf").contains("(" + line("leaf") + ")"), out);
+
+        VirtualMachine vm = VirtualMachine.attach(String.valueOf(target.pid()));
+        try {
+            // a management agent started to reach JFR would stay, with its threads and its local connector
+            assertNull(vm.getAgentProperties().getProperty("com.sun.management.jmxremote.localConnectorAddress"));
+        } finally {
+            vm.detach();
+        }
     }
 
     @Test

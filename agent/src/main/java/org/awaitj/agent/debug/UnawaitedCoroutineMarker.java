@@ -9,15 +9,21 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * Finds {@code fetchData(3);}: a call that returns a coroutine, whose value the very next instruction drops.
- * That coroutine can never be awaited, so the {@code pop} becomes
- * {@code CoroutineSupport.discarded(coroutine, "Example.java:14")}, which reports it at once, with its line,
- * in any mode (asyncio can only say so when the object is collected). Code that awaits or keeps what it
- * calls is left as it was, and pays nothing. The replacement is straight-line code of the same stack effect
- * plus one slot, so the stack map frames stay valid. One of the {@link CallSiteMarks}.
+ * Marks where the coroutine a call returns goes, when that is not an await, in any mode, so that a coroutine
+ * never awaited is reported without the collector's help:
+ * <ul>
+ * <li>dropped at once ({@code fetchData(3);}): the {@code pop} becomes
+ * {@code CoroutineSupport.discarded(coroutine, "Example.java:14")}, reported there and then;</li>
+ * <li>stored (a local, a field, an array element) or handed to a method outside the runtime
+ * ({@code list.add(fetchData(3))}): {@code CoroutineSupport.kept(coroutine, "Example.java:14")} is called on a
+ * copy first, and the loop reports it when it closes if nothing started it by then.</li>
+ * </ul>
+ * Awaits, and calls that hand the coroutine straight to the runtime ({@code createTask(fetchData(3))}), are
+ * left as they were and pay nothing. Only the instruction right after the call is looked at; the code planted is
+ * straight-line, so the stack map frames stay valid. One of the {@link CallSiteMarks}.
  */
-final class DiscardedCoroutineMarker extends CallSiteMarker {
-    DiscardedCoroutineMarker(ClassVisitor next) {
+final class UnawaitedCoroutineMarker extends CallSiteMarker {
+    UnawaitedCoroutineMarker(ClassVisitor next) {
         super(next);
     }
 
@@ -31,18 +37,38 @@ final class DiscardedCoroutineMarker extends CallSiteMarker {
                 && !(owner.equals(Names.ASYNCIO) && name.equals(Names.RESULT));
     }
 
-    /** Replaces a {@code pop} that directly follows a call returning a coroutine (no label between: nothing else reaches it). */
+    private static boolean isRuntime(String owner) {
+        return owner.startsWith("org/awaitj/");
+    }
+
+    /** Acts on the instruction that directly follows a call returning a coroutine (no label between: nothing else reaches it). */
     private final class Method extends MethodVisitor {
         private int line = -1;
         private boolean afterCoroutineCall;
-        private boolean marked;
+        /** The stack the marks add: the location (a drop), or a copy of the coroutine and the location (a keep). */
+        private int extraStack;
 
         Method(MethodVisitor next) {
             super(Opcodes.ASM9, next);
         }
 
+        /** The next instruction keeps the coroutine on top of the stack: note where, on a copy. */
+        private void keptBy(boolean keeps) {
+            if (afterCoroutineCall && keeps) {
+                super.visitInsn(Opcodes.DUP);
+                super.visitLdcInsn(location(line));
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, Names.SUPPORT, Names.SUPPORT_KEPT,
+                        Names.SUPPORT_MARK_DESC, false);
+                extraStack = 2;
+                marked();
+            }
+            afterCoroutineCall = false;
+        }
+
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String desc, boolean itf) {
+            // the coroutine is the call's last argument (or its receiver): the runtime starts or refuses it
+            keptBy(!isRuntime(owner) && Type.getArgumentTypes(desc).length > 0);
             super.visitMethodInsn(opcode, owner, name, desc, itf);
             afterCoroutineCall = returnsCoroutine(owner, name, desc);
         }
@@ -52,13 +78,26 @@ final class DiscardedCoroutineMarker extends CallSiteMarker {
             if (opcode == Opcodes.POP && afterCoroutineCall) {
                 super.visitLdcInsn(location(line));
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, Names.SUPPORT, Names.SUPPORT_DISCARDED,
-                        Names.SUPPORT_DISCARDED_DESC, false);
-                marked = true;
+                        Names.SUPPORT_MARK_DESC, false);
+                extraStack = Math.max(extraStack, 1);
                 marked();
-            } else {
-                super.visitInsn(opcode);
+                afterCoroutineCall = false;
+                return;
             }
-            afterCoroutineCall = false;
+            keptBy(opcode == Opcodes.AASTORE);
+            super.visitInsn(opcode);
+        }
+
+        @Override
+        public void visitVarInsn(int opcode, int varIndex) {
+            keptBy(opcode == Opcodes.ASTORE);
+            super.visitVarInsn(opcode, varIndex);
+        }
+
+        @Override
+        public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+            keptBy(opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC);
+            super.visitFieldInsn(opcode, owner, name, descriptor);
         }
 
         @Override
@@ -86,21 +125,9 @@ final class DiscardedCoroutineMarker extends CallSiteMarker {
         }
 
         @Override
-        public void visitVarInsn(int opcode, int varIndex) {
-            afterCoroutineCall = false;
-            super.visitVarInsn(opcode, varIndex);
-        }
-
-        @Override
         public void visitTypeInsn(int opcode, String type) {
             afterCoroutineCall = false;
             super.visitTypeInsn(opcode, type);
-        }
-
-        @Override
-        public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-            afterCoroutineCall = false;
-            super.visitFieldInsn(opcode, owner, name, descriptor);
         }
 
         @Override
@@ -147,8 +174,8 @@ final class DiscardedCoroutineMarker extends CallSiteMarker {
 
         @Override
         public void visitMaxs(int maxStack, int maxLocals) {
-            // the location string; a writer that computes the maxima ignores this
-            super.visitMaxs(marked ? maxStack + 1 : maxStack, maxLocals);
+            // a writer that computes the maxima ignores this
+            super.visitMaxs(maxStack + extraStack, maxLocals);
         }
     }
 }

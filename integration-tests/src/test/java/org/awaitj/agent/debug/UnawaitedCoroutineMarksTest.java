@@ -1,0 +1,150 @@
+package org.awaitj.agent.debug;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.awaitj.Coroutine;
+import org.awaitj.EventLoop;
+import org.awaitj.agent.testing.Rewritten;
+import org.awaitj.agent.transform.AsyncTransformer;
+import org.awaitj.annotations.Async;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.util.CheckClassAdapter;
+
+import static org.awaitj.AsyncIO.await;
+import static org.awaitj.AsyncIO.createTask;
+import static org.awaitj.AsyncIO.result;
+import static org.awaitj.AsyncIO.sleep;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Where a coroutine goes other than an await, the agent plants a mark: a drop is reported at once, a store or a
+ * hand-off to code outside the runtime when the loop closes with the coroutine unstarted, without debug mode.
+ * The marked class verifies, loads and runs; awaits and the runtime's own calls carry no mark.
+ */
+class UnawaitedCoroutineMarksTest {
+    static final class Keeper {
+        static Coroutine<?> inAField;
+
+        @Async
+        static Coroutine<String> child(String v) {
+            await(sleep(0));
+            return result(v);
+        }
+
+        @Async
+        static Coroutine<String> keeps() {
+            String direct = await(child("direct"));                 // awaited: no mark
+            String task = await(createTask(child("task")));         // handed to the runtime: no mark
+            Coroutine<String> local = child("local");               // kept, awaited later
+            List<Coroutine<String>> list = new ArrayList<>();
+            list.add(child("list"));                                 // kept, never awaited
+            Coroutine<?>[] array = {child("array")};                 // array, never awaited
+            inAField = child("field");                               // field, never awaited
+            child("dropped");                                        // dropped
+            await(sleep(0));
+            return result(direct + task + await(local) + list.size() + array.length);
+        }
+    }
+
+    private final List<String> reports = new CopyOnWriteArrayList<>();
+    private final Logger logger = Logger.getLogger("org.awaitj");
+    private final Handler handler = new Handler() {
+        @Override
+        public void publish(LogRecord r) {
+            reports.add(r.getMessage());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @AfterEach
+    void stopListening() {
+        logger.removeHandler(handler);
+    }
+
+    @Test
+    void storesAndHandOffsAreMarkedAndReportedWhenTheLoopClosesUnstarted() throws Exception {
+        AsyncTransformer.Result r = AsyncTransformer.transform(bytes(Keeper.class));
+        assertEquals(List.of(), r.problems());
+        byte[] marked = CallSiteMarks.mark(r);
+        Loader loader = new Loader();
+        r.generated().forEach(g -> loader.define(g.internalName().replace('/', '.'), g.bytes()));
+
+        StringWriter report = new StringWriter();
+        CheckClassAdapter.verify(new ClassReader(marked), loader, false, new PrintWriter(report));
+        assertEquals("", report.toString());
+        ClassNode cn = new ClassNode();
+        new ClassReader(marked).accept(cn, 0);
+        MethodNode body = cn.methods.stream().filter(m -> m.name.equals("keeps") && m.desc.startsWith("(L"))
+                .findFirst().orElseThrow();
+        List<String> marks = new ArrayList<>();
+        for (AbstractInsnNode n = body.instructions.getFirst(); n != null; n = n.getNext()) {
+            if (n instanceof MethodInsnNode call && (call.name.equals("kept") || call.name.equals("discarded"))) {
+                marks.add(call.name + " at " + ((LdcInsnNode) call.getPrevious()).cst);
+            }
+        }
+        String local = at("kept, awaited later"), list = at("kept, never awaited"), array = at("array, never awaited");
+        String field = at("field, never awaited"), dropped = at("dropped");
+        assertEquals(List.of("kept at " + local, "kept at " + list, "kept at " + array, "kept at " + field,
+                "discarded at " + dropped), marks);
+
+        logger.addHandler(handler);
+        Class<?> keeper = loader.define(Keeper.class.getName(), marked);
+        assertEquals("directtasklocal11", Rewritten.runOn(EventLoop.withVirtualTime(), keeper, "keeps"));
+        // the drop at once; the others, in the order they were kept, when the loop closes
+        assertEquals(List.of(dropped, list, array, field).stream().map(where -> "coroutine "
+                + "'UnawaitedCoroutineMarksTest$Keeper.child' was never awaited (created at " + where
+                + "): await it, or schedule it with createTask").toList(), reports);
+    }
+
+    /** "UnawaitedCoroutineMarksTest.java:N", N the line of this source that ends in {@code // comment}. */
+    private static String at(String comment) throws IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("src/test/java",
+                UnawaitedCoroutineMarksTest.class.getName().replace('.', '/') + ".java"));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).endsWith("// " + comment)) {
+                return "UnawaitedCoroutineMarksTest.java:" + (i + 1);
+            }
+        }
+        throw new AssertionError("no line ends in // " + comment);
+    }
+
+    private static byte[] bytes(Class<?> c) throws IOException {
+        try (InputStream in = c.getResourceAsStream(c.getName().substring(c.getName().lastIndexOf('.') + 1) + ".class")) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** Defines the classes it is given, and takes every other from the test's loader. */
+    private static final class Loader extends ClassLoader {
+        Loader() {
+            super(UnawaitedCoroutineMarksTest.class.getClassLoader());
+        }
+
+        Class<?> define(String name, byte[] bytes) {
+            return defineClass(name, bytes, 0, bytes.length);
+        }
+    }
+}
