@@ -24,6 +24,8 @@ final class SelectorEvents {
     private volatile Selector selector;
     /** A direct buffer that socket transports read into (asyncio's max_size), shared: the loop is one thread. */
     private ByteBuffer ioBuffer;
+    /** How many times the selector was asked (a wait or a poll): for the tests of how often the loop asks. */
+    long selections;
     /** What each selection calls for a ready key, made once. */
     private final Consumer<SelectionKey> onReady = this::channelReady;
 
@@ -56,6 +58,7 @@ final class SelectorEvents {
     }
 
     private void select(Selector sel, long timeoutMillis) {
+        selections++;
         try {
             if (timeoutMillis == 0) {
                 sel.selectNow(onReady);

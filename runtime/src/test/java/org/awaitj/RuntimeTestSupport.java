@@ -17,6 +17,11 @@ public final class RuntimeTestSupport {
         return loop.io.keyCount();
     }
 
+    /** How many times the loop has asked its selector (waits and polls). */
+    public static long selections(EventLoop loop) {
+        return loop.io.selections;
+    }
+
     /** The outcome of a task, for a test's log: "done", "cancelled" or the exception's simple name. */
     @Async
     public static Coroutine<String> outcome(Task<?> t) {

@@ -74,10 +74,7 @@ final class SocketTransport extends FlowControlTransport {
             return;
         }
         if (n > 0) {
-            byte[] data = new byte[n];
-            buf.flip();
-            buf.get(data);
-            protocol.dataReceived(data);
+            protocol.dataReceived(buf.flip());
         } else if (n < 0) {
             readEof();
         }

@@ -1,6 +1,7 @@
 package org.awaitj.io;
 
 import java.net.SocketException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -93,7 +94,7 @@ final class StreamProtocol implements Protocol {
     }
 
     @Override
-    public void dataReceived(byte[] data) {
+    public void dataReceived(ByteBuffer data) {
         reader.feedData(data);
     }
 

@@ -2,6 +2,7 @@ package org.awaitj.io;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 import org.awaitj.Coroutine;
@@ -67,12 +68,44 @@ public final class StreamReader {
         if (data.length == 0) {
             return;
         }
-        append(data);
+        makeRoom(data.length);
+        System.arraycopy(data, 0, buf, end, data.length);
+        end += data.length;
+        fed();
+    }
+
+    /** Wakes a waiting reader; past twice the limit, asks the transport to stop reading for a while. */
+    private void fed() {
         wakeUp(null);
         if (transport != null && !paused && size() > 2 * limit) {
             paused = true;
             transport.pauseReading();
         }
+    }
+
+    /**
+     * Bytes a transport read into a buffer of its own, which it reuses: readable between position and limit,
+     * during the call only. Into an empty reader they go as one array of their size, which a read that takes
+     * them all returns as it is: one array per read, the one the caller gets.
+     */
+    void feedData(ByteBuffer data) {
+        if (eof) {
+            throw new IllegalStateException("feedData after feedEof");
+        }
+        int n = data.remaining();
+        if (n == 0) {
+            return;
+        }
+        if (start == end) {
+            buf = new byte[n];
+            start = 0;
+            end = 0;
+        } else {
+            makeRoom(n);
+        }
+        data.get(buf, end, n);
+        end += n;
+        fed();
     }
 
     /** Marks the end of the stream: reads return what is left, then an empty array. */
@@ -248,8 +281,8 @@ public final class StreamReader {
 
     // ---- the buffer ----
 
-    private void append(byte[] data) {
-        int n = data.length;
+    /** Room for {@code n} more bytes after {@code end}: compacted, or in a bigger array. */
+    private void makeRoom(int n) {
         if (buf.length - end < n) {
             int size = end - start;
             if (buf.length - size >= n && size < buf.length / 2) {
@@ -262,13 +295,17 @@ public final class StreamReader {
             start = 0;
             end = size;
         }
-        System.arraycopy(data, 0, buf, end, n);
-        end += n;
     }
 
     /** Removes and returns the first {@code n} buffered bytes; lets the transport read again if it paused. */
     private byte[] take(int n) {
-        byte[] out = n == 0 ? EMPTY : Arrays.copyOfRange(buf, start, start + n);
+        byte[] out;
+        if (start == 0 && n == buf.length) {
+            out = buf;      // one transport read, taken whole: no copy
+            buf = EMPTY;
+        } else {
+            out = n == 0 ? EMPTY : Arrays.copyOfRange(buf, start, start + n);
+        }
         start += n;
         if (start == end) {
             start = 0;

@@ -77,9 +77,9 @@ final class TlsEngine {
     }
 
     /** Buffers encrypted bytes from the peer, for {@link #unwrap}. */
-    void received(byte[] data) {
-        if (netIn.remaining() < data.length) {
-            ByteBuffer bigger = ByteBuffer.allocate(netIn.position() + Math.max(data.length, netIn.capacity()));
+    void received(ByteBuffer data) {
+        if (netIn.remaining() < data.remaining()) {
+            ByteBuffer bigger = ByteBuffer.allocate(netIn.position() + Math.max(data.remaining(), netIn.capacity()));
             netIn.flip();
             bigger.put(netIn);
             netIn = bigger;
@@ -94,7 +94,7 @@ final class TlsEngine {
 
     /**
      * One unwrap into the plain buffer. When that buffer is full it grows, unless {@code mayTake} and it holds
-     * bytes: then {@link Unwrapped#FULL} asks the caller to {@link #takePlain()} them first.
+     * bytes: then {@link Unwrapped#FULL} asks the caller to {@link #plain()} them first.
      */
     Unwrapped unwrap(boolean mayTake) throws SSLException {
         netIn.flip();
@@ -129,13 +129,14 @@ final class TlsEngine {
         return appIn.position() > 0;
     }
 
-    /** The plain bytes unwrapped so far, leaving their buffer empty. */
-    byte[] takePlain() {
-        appIn.flip();
-        byte[] data = new byte[appIn.remaining()];
-        appIn.get(data);
+    /** The plain bytes unwrapped so far, to read until {@link #plainTaken()}. */
+    ByteBuffer plain() {
+        return appIn.flip();
+    }
+
+    /** The plain bytes were taken: their buffer is empty again. */
+    void plainTaken() {
         appIn.clear();
-        return data;
     }
 
     /** Wraps and sends what the engine has to say on its own (handshake and close messages); true on progress. */

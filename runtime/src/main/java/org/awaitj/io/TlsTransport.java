@@ -1,6 +1,7 @@
 package org.awaitj.io;
 
 import java.net.SocketAddress;
+import java.nio.ByteBuffer;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
@@ -98,7 +99,7 @@ final class TlsTransport implements Transport, Protocol {
     }
 
     @Override
-    public void dataReceived(byte[] data) {
+    public void dataReceived(ByteBuffer data) {
         if (lost || inboundClosed) {
             return;
         }
@@ -225,7 +226,8 @@ final class TlsTransport implements Transport, Protocol {
 
     private void deliverData() {
         if (engine.hasPlain() && handshakeDone && !lost) {
-            app.dataReceived(engine.takePlain());
+            app.dataReceived(engine.plain());
+            engine.plainTaken();
         }
     }
 

@@ -58,7 +58,7 @@ class PipeWriteTransportTest {
         }
 
         @Override
-        public void dataReceived(byte[] data) {
+        public void dataReceived(java.nio.ByteBuffer data) {
         }
 
         @Override
