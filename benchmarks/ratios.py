@@ -400,8 +400,15 @@ def build_echo(results):
             v = per_second(get(key, params))
             cells[key] = (v, av / v if (v and av) else None)
         one = per_second(get("awaitjOneLoop", params))
+        ip = get("awaitjInPlace", params)
         rows.append({"params": params, "title": title, "awaitj": av,
-                     "alloc": a.alloc if a is not None else None, "cells": cells, "oneLoop": one})
+                     "alloc": a.alloc if a is not None else None, "cells": cells, "oneLoop": one,
+                     "inPlace": (per_second(ip), ip.alloc) if ip is not None else None})
+        netty = get("netty", params)
+        for name, r in (("awaitj", a), ("awaitj reading into kept arrays", ip)):
+            if r is not None and r.alloc is not None and netty is not None and netty.alloc is not None:
+                goals.append((title, f"echo: at most Netty's bytes a round trip ({name})",
+                              f"{r.alloc:.0f} B against {netty.alloc:.0f} B", r.alloc <= netty.alloc))
         for key, target, text in (("netty", 0.8, "at least 0.8x Netty's throughput"),
                                   ("virtualThread", 1.0, "ahead of virtual threads"),
                                   ("asyncio", 3.0, "at least 3x asyncio streams")):
@@ -432,6 +439,12 @@ def render_echo(rows, goals):
     if one:
         lines.append("awaitj with server and client on one loop thread, as the asyncio script runs them "
                      "(for comparing the runtimes, not a goal): " + "; ".join(one) + ".")
+    in_place = [f"{row['title']}: {fmt_rate(row['inPlace'][0])}"
+                + (f", {row['inPlace'][1]:.0f} B/round trip" if row["inPlace"][1] is not None else "")
+                for row in rows if row["inPlace"] is not None]
+    if in_place:
+        lines.append("awaitj with server and client reading into arrays they keep (readInto, write(data, from, "
+                     "length)) instead of an array per read: " + "; ".join(in_place) + ".")
     lines.append("")
     lines.append("| goal | workload | awaitj / peer | |")
     lines.append("|---|---|---|---|")

@@ -32,13 +32,13 @@ final class PipeWriteTransport extends FlowControlTransport {
     }
 
     @Override
-    public void write(byte[] data) {
-        if (closing || lost || data.length == 0) {
+    public void write(byte[] data, int from, int length) {
+        if (closing || lost || length == 0) {
             return;
         }
-        queue.add(data.clone());
+        queue.add(java.util.Arrays.copyOfRange(data, from, from + length));
         startThread();
-        buffered(data.length);
+        buffered(length);
     }
 
     private void startThread() {

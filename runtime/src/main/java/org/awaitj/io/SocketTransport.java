@@ -96,11 +96,11 @@ final class SocketTransport extends FlowControlTransport {
     }
 
     @Override
-    public void write(byte[] data) {
+    public void write(byte[] data, int from, int length) {
         if (eofWritten) {
             throw new IllegalStateException("write() after writeEof(): the sending side is closed");
         }
-        if (data.length == 0) {
+        if (length == 0) {
             return;
         }
         if (connLost != 0 || closing) {
@@ -109,11 +109,12 @@ final class SocketTransport extends FlowControlTransport {
             }
             return;
         }
-        int offset = 0;
+        int offset = from;
+        int to = from + length;
         if (buffer.isEmpty()) {
             try {
-                offset = SocketWriteBuffer.send(channel, data, 0, data.length);
-                if (offset == data.length) {
+                offset = SocketWriteBuffer.send(channel, data, from, to);
+                if (offset == to) {
                     return;
                 }
                 loop.addWriter(channel, writeReady);
@@ -122,7 +123,7 @@ final class SocketTransport extends FlowControlTransport {
                 return;
             }
         }
-        buffered(buffer.append(data, offset));
+        buffered(buffer.append(data, offset, to));
     }
 
     private void writeReady() {

@@ -36,9 +36,9 @@ final class SocketWriteBuffer {
         return chunks.isEmpty();
     }
 
-    /** Buffers a copy of {@code data[offset..]} (the caller may reuse its array); returns how many bytes. */
-    int append(byte[] data, int offset) {
-        int len = data.length - offset;
+    /** Buffers a copy of {@code data[offset..to)} (the caller may reuse its array); returns how many bytes. */
+    int append(byte[] data, int offset, int to) {
+        int len = to - offset;
         Chunk tail = chunks.peekLast();
         if (tail != null && tail.coalescing && tail.data.length - tail.end >= len) {
             System.arraycopy(data, offset, tail.data, tail.end, len);
@@ -49,7 +49,7 @@ final class SocketWriteBuffer {
             c.end = len;
             chunks.add(c);
         } else {
-            chunks.add(new Chunk(Arrays.copyOfRange(data, offset, data.length), 0, len, false));
+            chunks.add(new Chunk(Arrays.copyOfRange(data, offset, to), 0, len, false));
         }
         return len;
     }

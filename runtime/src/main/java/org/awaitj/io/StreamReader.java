@@ -85,8 +85,9 @@ public final class StreamReader {
 
     /**
      * Bytes a transport read into a buffer of its own, which it reuses: readable between position and limit,
-     * during the call only. Into an empty reader they go as one array of their size, which a read that takes
-     * them all returns as it is: one array per read, the one the caller gets.
+     * during the call only. Into an empty reader they go at the start of its array when they fit (a reader
+     * read with {@link #readInto} keeps one), else into an array of their size, which a read that takes them
+     * all returns as it is: one array per read, the one the caller gets.
      */
     void feedData(ByteBuffer data) {
         if (eof) {
@@ -97,9 +98,11 @@ public final class StreamReader {
             return;
         }
         if (start == end) {
-            buf = new byte[n];
             start = 0;
             end = 0;
+            if (buf.length < n) {
+                buf = new byte[n];
+            }
         } else {
             makeRoom(n);
         }
@@ -153,7 +156,7 @@ public final class StreamReader {
                 @Override
                 Object attempt() {
                     all.write(buf, start, end - start);
-                    take(end - start);
+                    consume(end - start);
                     return eof ? all.toByteArray() : WAIT;
                 }
             };
@@ -168,6 +171,31 @@ public final class StreamReader {
                     return eof ? EMPTY : WAIT;
                 }
                 return take(Math.min(max, end - start));
+            }
+        };
+    }
+
+    /**
+     * Reads up to {@code length} bytes into {@code into} from {@code from}, as
+     * {@link java.io.InputStream#read(byte[], int, int)} does: waits until some are buffered, copies at most
+     * {@code length} of them and yields how many; -1 at the end of the stream, 0 when {@code length} is 0. A
+     * loop that reads into one array it keeps allocates no array per read.
+     */
+    public Coroutine<Integer> readInto(byte[] into, int from, int length) throws IOException {
+        java.util.Objects.checkFromIndexSize(from, length, into.length);
+        return new ReadOp<>("readInto") {
+            @Override
+            Object attempt() {
+                if (length == 0) {
+                    return 0;
+                }
+                if (start == end) {
+                    return eof ? -1 : WAIT;
+                }
+                int n = Math.min(length, end - start);
+                System.arraycopy(buf, start, into, from, n);
+                consume(n);
+                return n;
             }
         };
     }
@@ -306,6 +334,12 @@ public final class StreamReader {
         } else {
             out = n == 0 ? EMPTY : Arrays.copyOfRange(buf, start, start + n);
         }
+        consume(n);
+        return out;
+    }
+
+    /** Drops the first {@code n} buffered bytes; lets the transport read again if it paused. */
+    private void consume(int n) {
         start += n;
         if (start == end) {
             start = 0;
@@ -318,7 +352,6 @@ public final class StreamReader {
             paused = false;
             transport.resumeReading();
         }
-        return out;
     }
 
     private boolean startsWith(byte[] sep, int at) {

@@ -44,10 +44,19 @@ public final class StreamWriter {
      * @throws IllegalStateException after {@link #writeEof()}, or while {@link #startTls} is under way
      */
     public void write(byte[] data) {
+        write(data, 0, data.length);
+    }
+
+    /**
+     * {@link #write(byte[])} of {@code data[from..from + length)}: for a loop that reads into one array it
+     * keeps ({@link StreamReader#readInto}) and writes what it read.
+     */
+    public void write(byte[] data, int from, int length) {
+        java.util.Objects.checkFromIndexSize(from, length, data.length);
         if (upgrading) {
             throw new IllegalStateException("write() while startTls() is under way: await it first");
         }
-        transport.write(data);
+        transport.write(data, from, length);
     }
 
     /** Writes each array in turn. */

@@ -145,8 +145,8 @@ final class TlsEngine {
     }
 
     /** Wraps and sends application bytes. */
-    void wrap(byte[] plain) throws SSLException {
-        wrap(new ByteBuffer[] {ByteBuffer.wrap(plain)});
+    void wrap(byte[] plain, int from, int length) throws SSLException {
+        wrap(new ByteBuffer[] {ByteBuffer.wrap(plain, from, length)});
     }
 
     private boolean wrap(ByteBuffer[] src) throws SSLException {

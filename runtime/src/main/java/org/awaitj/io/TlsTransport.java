@@ -255,12 +255,12 @@ final class TlsTransport implements Transport, Protocol {
     // ---- Transport: what the application above uses ----
 
     @Override
-    public void write(byte[] data) {
-        if (closing || lost || data.length == 0) {
+    public void write(byte[] data, int from, int length) {
+        if (closing || lost || length == 0) {
             return;
         }
         try {
-            engine.wrap(data);
+            engine.wrap(data, from, length);
         } catch (SSLException | RuntimeException e) {
             fatal(e);
         }

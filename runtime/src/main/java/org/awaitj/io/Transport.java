@@ -9,7 +9,12 @@ import java.net.SocketAddress;
  */
 interface Transport extends ReadControl {
     /** Sends or buffers {@code data} (copied if buffered); ignored once the transport is closing. */
-    void write(byte[] data);
+    default void write(byte[] data) {
+        write(data, 0, data.length);
+    }
+
+    /** {@link #write(byte[])} of {@code data[from..from + length)}. */
+    void write(byte[] data, int from, int length);
 
     boolean canWriteEof();
 

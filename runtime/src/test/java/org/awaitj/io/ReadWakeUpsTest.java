@@ -52,6 +52,44 @@ class ReadWakeUpsTest {
         assertTrue(r[1] <= 2L * ROUNDS + 10, r[1] + " selections for " + ROUNDS + " round trips");
     }
 
+    /** An echo server that reads into one array and writes back the part it read. */
+    @Async
+    static Coroutine<Void> echoInPlace(StreamReader reader, StreamWriter writer) throws IOException {
+        byte[] chunk = new byte[700];
+        try {
+            for (int n = await(reader.readInto(chunk, 100, 600)); n > 0; n = await(reader.readInto(chunk, 100, 600))) {
+                writer.write(chunk, 100, n);
+                await(writer.drain());
+            }
+        } finally {
+            writer.close();
+        }
+        return result();
+    }
+
+    @Async
+    static Coroutine<Integer> echoesInPlace() throws IOException {
+        Server server = await(startServer((r, w) -> echoInPlace(r, w), HOST, 0));
+        Connection c = await(openConnection(HOST, server.port()));
+        int intact = 0;
+        for (int i = 0; i < 20; i++) {
+            byte[] payload = new byte[1500];     // more than the server reads at once
+            Arrays.fill(payload, (byte) i);
+            payload[0] = (byte) (i + 1);
+            c.writer().write(payload);
+            intact += Arrays.equals(await(c.reader().readExactly(payload.length)), payload) ? 1 : 0;
+        }
+        await(c.closeAsync());
+        server.close();
+        await(server.waitClosed());
+        return result(intact);
+    }
+
+    @Test
+    void aServerThatReadsIntoOneArrayAndWritesPartsOfItEchoesEveryByte() throws IOException {
+        assertEquals(20, run(echoesInPlace()));
+    }
+
     @Test
     void bytesFedFromATransportsBufferAreTheReadersOwn() throws Exception {
         StreamReader reader = new StreamReader();

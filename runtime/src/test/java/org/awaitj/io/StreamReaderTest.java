@@ -40,6 +40,32 @@ class StreamReaderTest {
     }
 
     @Async
+    Coroutine<List<String>> readsIntoOneArray() throws IOException {
+        StreamReader r = new StreamReader();
+        createTask(feed(r, "hello", " wor", "ld"));
+        byte[] into = new byte[8];
+        List<String> got = new ArrayList<>();
+        got.add("nothing asked: " + await(r.readInto(into, 0, 0)));
+        for (int n = await(r.readInto(into, 2, 3)); n >= 0; n = await(r.readInto(into, 2, 3))) {
+            got.add(n + " '" + new String(into, 2, n, StandardCharsets.ISO_8859_1) + "' at " + getRunningLoop().time());
+        }
+        got.add("eof " + r.atEof());
+        return result(got);
+    }
+
+    @Test
+    void readIntoCopiesWhatIsBufferedUpToTheRoomGivenAndSaysMinusOneAtTheEnd() throws Exception {
+        assertEquals(List.of("nothing asked: 0", "3 'hel' at 0.1", "2 'lo' at 0.1", "3 ' wo' at 0.2", "1 'r' at 0.2",
+                "2 'ld' at 0.30000000000000004", "eof true"), loop.runUntilComplete(readsIntoOneArray()));
+    }
+
+    @Test
+    void readIntoRefusesARangeOutsideTheArray() {
+        StreamReader r = new StreamReader();
+        org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> r.readInto(new byte[4], 2, 3));
+    }
+
+    @Async
     Coroutine<List<String>> separatorAcrossChunks() throws IOException {
         StreamReader r = new StreamReader();
         createTask(feed(r, "ab<", "-", "->cd<", "-->", "tail"));

@@ -26,10 +26,13 @@ import org.awaitj.annotations.Async;
  * loop thread, the client's connections on another; the benchmark thread hands each batch to the client loop
  * with {@code runCoroutineThreadsafe} and waits for it. {@code new AwaitjEcho(true)} runs the server and the
  * client on one loop thread instead, as the asyncio script does: for comparing the two runtimes' own costs.
+ * {@link #inPlace()} reads into arrays that server and client keep ({@code readInto}, {@code write(data, from,
+ * length)}), as Netty's pooled buffers do, instead of an array per read.
  */
 public final class AwaitjEcho implements EchoSystem {
     private final byte[] payload = EchoSystem.payload();
     private final boolean oneLoop;
+    private final boolean inPlace;
     private LoopThread serverLoop;
     private LoopThread clientLoop;
     private Server server;
@@ -54,9 +57,25 @@ public final class AwaitjEcho implements EchoSystem {
         return result();
     }
 
+    /** The same server reading into one array it keeps, and writing back the part it read. */
     @Async
-    static Coroutine<Server> listen() throws IOException {
-        Server s = await(startServer((r, w) -> serve(r, w), "127.0.0.1", 0));
+    static Coroutine<Void> serveInPlace(StreamReader reader, StreamWriter writer) throws IOException {
+        byte[] chunk = new byte[64 * 1024];
+        try {
+            for (int n = await(reader.readInto(chunk, 0, chunk.length)); n > 0;
+                    n = await(reader.readInto(chunk, 0, chunk.length))) {
+                writer.write(chunk, 0, n);
+                await(writer.drain());
+            }
+        } finally {
+            writer.close();
+        }
+        return result();
+    }
+
+    @Async
+    static Coroutine<Server> listen(boolean inPlace) throws IOException {
+        Server s = await(startServer(inPlace ? (r, w) -> serveInPlace(r, w) : (r, w) -> serve(r, w), "127.0.0.1", 0));
         return result(s);
     }
 
@@ -85,16 +104,38 @@ public final class AwaitjEcho implements EchoSystem {
         return result(back);
     }
 
+    /** {@link #pingPong} reading the echo into one array it keeps. */
+    @Async
+    static Coroutine<byte[]> pingPongInPlace(Connection c, byte[] payload, int n) throws IOException {
+        StreamReader reader = c.reader();
+        StreamWriter writer = c.writer();
+        byte[] back = new byte[payload.length];
+        for (int i = 0; i < n; i++) {
+            writer.write(payload);
+            await(writer.drain());
+            for (int got = 0; got < back.length; ) {
+                int r = await(reader.readInto(back, got, back.length - got));
+                if (r < 0) {
+                    throw new java.io.EOFException("the server closed after " + got + " bytes of the echo");
+                }
+                got += r;
+            }
+        }
+        return result(back);
+    }
+
     /** One batch: every connection ping-pongs {@code n} times, each in its own task. */
     @Async
-    static Coroutine<List<byte[]>> batch(List<Connection> connections, byte[] payload, int n) throws IOException {
+    static Coroutine<List<byte[]>> batch(List<Connection> connections, byte[] payload, int n, boolean inPlace)
+            throws IOException {
         if (connections.size() == 1) {
-            byte[] last = await(pingPong(connections.get(0), payload, n));
+            Connection c = connections.get(0);
+            byte[] last = await(inPlace ? pingPongInPlace(c, payload, n) : pingPong(c, payload, n));
             return result(List.of(last));
         }
         List<Task<byte[]>> tasks = new ArrayList<>(connections.size());
         for (Connection c : connections) {
-            tasks.add(createTask(pingPong(c, payload, n)));
+            tasks.add(createTask(inPlace ? pingPongInPlace(c, payload, n) : pingPong(c, payload, n)));
         }
         List<byte[]> out = await(gather(tasks));
         return result(out);
@@ -125,23 +166,33 @@ public final class AwaitjEcho implements EchoSystem {
 
     /** With {@code oneLoop}, server and client on the same loop thread. */
     public AwaitjEcho(boolean oneLoop) {
+        this(oneLoop, false);
+    }
+
+    private AwaitjEcho(boolean oneLoop, boolean inPlace) {
         this.oneLoop = oneLoop;
+        this.inPlace = inPlace;
+    }
+
+    /** Server and client each on their own loop thread, reading into arrays they keep. */
+    public static AwaitjEcho inPlace() {
+        return new AwaitjEcho(false, true);
     }
 
     @Override
     public void start(int n) throws Exception {
         serverLoop = new LoopThread(oneLoop ? "awaitj-echo" : "awaitj-echo-server");
         clientLoop = oneLoop ? serverLoop : new LoopThread("awaitj-echo-client");
-        server = serverLoop.call(listen());
+        server = serverLoop.call(listen(inPlace));
         connections = clientLoop.call(connect(server.port(), n));
-        for (byte[] back : clientLoop.call(batch(connections, payload, 1))) {
+        for (byte[] back : clientLoop.call(batch(connections, payload, 1, inPlace))) {
             EchoSystem.check(back, "awaitj");
         }
     }
 
     @Override
     public void roundTrips(int perConnection) throws Exception {
-        clientLoop.call(batch(connections, payload, perConnection));
+        clientLoop.call(batch(connections, payload, perConnection, inPlace));
     }
 
     @Override

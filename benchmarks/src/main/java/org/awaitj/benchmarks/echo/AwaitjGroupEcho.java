@@ -29,14 +29,14 @@ public final class AwaitjGroupEcho implements EchoSystem {
         server = group.startServer((r, w) -> AwaitjEcho.serve(r, w), "127.0.0.1", 0);
         clientLoop = new AwaitjEcho.LoopThread("awaitj-group-echo-client");
         connections = clientLoop.call(AwaitjEcho.connect(server.port(), n));
-        for (byte[] back : clientLoop.call(AwaitjEcho.batch(connections, payload, 1))) {
+        for (byte[] back : clientLoop.call(AwaitjEcho.batch(connections, payload, 1, false))) {
             EchoSystem.check(back, "awaitj LoopGroup(" + serverLoops + ")");
         }
     }
 
     @Override
     public void roundTrips(int perConnection) throws Exception {
-        clientLoop.call(AwaitjEcho.batch(connections, payload, perConnection));
+        clientLoop.call(AwaitjEcho.batch(connections, payload, perConnection, false));
     }
 
     @Override

@@ -41,6 +41,14 @@ public class Echo {
         }
     }
 
+    /** {@link Awaitj} with server and client reading into arrays they keep, as Netty's pooled buffers are kept. */
+    public static class AwaitjInPlace extends EchoState {
+        @Override
+        protected EchoSystem create() {
+            return AwaitjEcho.inPlace();
+        }
+    }
+
     /** Server and client on one awaitj loop thread, as the asyncio script runs them: for comparing runtimes. */
     public static class AwaitjOneLoop extends EchoState {
         @Override
@@ -98,6 +106,12 @@ public class Echo {
     @Benchmark
     @OperationsPerInvocation(ROUND_TRIPS)
     public void awaitj(Awaitj s) throws Exception {
+        s.roundTrips();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ROUND_TRIPS)
+    public void awaitjInPlace(AwaitjInPlace s) throws Exception {
         s.roundTrips();
     }
 

@@ -62,7 +62,7 @@ public interface EchoServer {
         private final Server server;
 
         AwaitjOneLoop() throws Exception {
-            server = loop.call(AwaitjEcho.listen());
+            server = loop.call(AwaitjEcho.listen(false));
         }
 
         @Override
