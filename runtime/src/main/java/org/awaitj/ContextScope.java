@@ -72,7 +72,7 @@ final class ContextScope {
         if (task != null) {
             Context old = task.context;
             task.context = old.with(var, value);
-            return token(var, task.contextOwner != null ? task.contextOwner : task, old);
+            return token(var, task.contextOwner() != null ? task.contextOwner() : task, old);
         }
         ContextScope scope;
         if (loop != null) {
@@ -104,7 +104,7 @@ final class ContextScope {
     static void reset(ContextVar.Token<?> token) {
         EventLoop loop = RunningLoop.get();
         Task<?> task = loop == null ? null : loop.currentTask;
-        Object owner = task != null ? (task.contextOwner != null ? task.contextOwner : task)
+        Object owner = task != null ? (task.contextOwner() != null ? task.contextOwner() : task)
                 : loop != null ? loop.callbackScope : THREAD.get();
         if (owner != token.owner || owner == null) {
             throw new IllegalArgumentException(token + " was created in a different context: a token resets in the "
@@ -125,14 +125,14 @@ final class ContextScope {
         Task<?> task = loop == null ? null : loop.currentTask;
         if (task != null) {
             Context savedContext = task.context;
-            Object savedOwner = task.contextOwner;
+            Object savedOwner = task.contextOwner();
             task.context = context;
-            task.contextOwner = new Object();
+            task.setContextOwner(new Object());
             try {
                 return fn.call();
             } finally {
                 task.context = savedContext;
-                task.contextOwner = savedOwner;
+                task.setContextOwner(savedOwner);
             }
         }
         if (loop != null) {

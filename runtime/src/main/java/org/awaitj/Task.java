@@ -20,8 +20,6 @@ public class Task<T> extends Future<T> {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private final Coroutine<T> coro;
-    /** "Task-" + id unless named; made on first use, as most tasks are never asked their name. */
-    private String name;
     private final int id;
     /** The innermost coroutine of the chain: the one to resume on the next step. */
     Coroutine<?> current;
@@ -33,25 +31,47 @@ public class Task<T> extends Future<T> {
     private boolean started;
     /** A cancellation requested but not yet delivered; its message waits in {@link Future#cancelMessage}. */
     private boolean mustCancel;
-    /** Cancellation requests not yet withdrawn by {@link #uncancel()}: how timeouts and task groups tell theirs apart. */
-    private int cancelRequests;
 
     /** The task's context variables ({@link ContextScope}): its creator's at creation, replaced by each set. */
     Context context;
-    /** Who owns {@link #context} while {@link Context#call} runs inside a step; null: the task itself. */
-    Object contextOwner;
-    /** The thread-local state of the {@link ThreadLocalBridge}s, around each step; null when there are none. */
-    private final ThreadStates threadStates;
+    /** What few tasks need, made on first need: a parked task is then a Task and a frame. */
+    private Extras extras;
+
+    /** The state of a task that most tasks never have. */
+    private static final class Extras {
+        /** Null: "Task-" + id. */
+        String name;
+        /** Who owns {@link #context} while {@link Context#call} runs inside a step; null: the task itself. */
+        Object contextOwner;
+        /** The thread-local state of the {@link ThreadLocalBridge}s, around each step; null when there are none. */
+        ThreadStates threadStates;
+        /** Cancellation requests not yet withdrawn by {@link #uncancel()}: how timeouts and task groups tell theirs apart. */
+        int cancelRequests;
+    }
+
+    private Extras extras() {
+        Extras x = extras;
+        if (x == null) {
+            x = new Extras();
+            extras = x;
+        }
+        return x;
+    }
 
     /** A task for the ready queue, or, when {@code eager}, for the caller to run its first step at once. */
     Task(EventLoop loop, Coroutine<T> coro, String name, boolean eager) {
         super(loop);
         this.context = ContextScope.current(loop);
-        this.threadStates = ThreadStates.capture();
+        ThreadStates states = ThreadStates.capture();
+        if (states != null) {
+            extras().threadStates = states;
+        }
         Awaiting.start(coro, this, null);
         this.coro = coro;
         this.current = coro;
-        this.name = name;
+        if (name != null) {
+            extras().name = name;
+        }
         this.id = COUNTER.incrementAndGet();
         if (loop.getDebug()) {
             Debug.recordTask(this);
@@ -76,14 +96,12 @@ public class Task<T> extends Future<T> {
     }
 
     public String getName() {
-        if (name == null) {
-            name = "Task-" + id;
-        }
-        return name;
+        Extras x = extras;
+        return x != null && x.name != null ? x.name : "Task-" + id;
     }
 
     public void setName(String name) {
-        this.name = name;
+        extras().name = name;
     }
 
     public Coroutine<T> getCoroutine() {
@@ -132,7 +150,7 @@ public class Task<T> extends Future<T> {
         if (isDone()) {
             return false;
         }
-        cancelRequests++;
+        extras().cancelRequests++;
         Object w = awaiting;
         if (w instanceof Future<?> f && f.cancel(msg)) {
             return true;    // its callbacks wake this task with the CancellationException
@@ -156,7 +174,8 @@ public class Task<T> extends Future<T> {
 
     /** How many cancellation requests are pending: {@link #cancel} adds one, {@link #uncancel} takes one back. */
     public int cancelling() {
-        return cancelRequests;
+        Extras x = extras;
+        return x == null ? 0 : x.cancelRequests;
     }
 
     /**
@@ -164,13 +183,29 @@ public class Task<T> extends Future<T> {
      * returns how many remain. When none remain, a cancellation not yet delivered is dropped.
      */
     public int uncancel() {
-        if (cancelRequests > 0) {
-            cancelRequests--;
-            if (cancelRequests == 0) {
+        Extras x = extras;
+        if (x == null) {
+            return 0;
+        }
+        if (x.cancelRequests > 0) {
+            x.cancelRequests--;
+            if (x.cancelRequests == 0) {
                 mustCancel = false;
             }
         }
-        return cancelRequests;
+        return x.cancelRequests;
+    }
+
+    /** Who owns the task's context inside {@link Context#call}; null: the task itself. */
+    Object contextOwner() {
+        Extras x = extras;
+        return x == null ? null : x.contextOwner;
+    }
+
+    void setContextOwner(Object owner) {
+        if (owner != null || extras != null) {
+            extras().contextOwner = owner;
+        }
     }
 
     /** Suspends the task until {@code f} is done; {@code frame} is resumed with its outcome. */
@@ -232,7 +267,8 @@ public class Task<T> extends Future<T> {
         }
         Task<?> previous = loop.currentTask;
         loop.currentTask = this;
-        ThreadStates ts = threadStates;
+        Extras x = extras;
+        ThreadStates ts = x == null ? null : x.threadStates;
         if (ts != null) {
             ts.enter();
         }
