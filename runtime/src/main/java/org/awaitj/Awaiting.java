@@ -44,11 +44,25 @@ final class Awaiting {
             return await(a.delegate(), frame);
         }
         if (awaitable == null) {
-            throw new NullPointerException("await(null) in " + frame.describe()
+            throw new NullPointerException("await(null) in " + awaitIn(frame)
                     + ": the awaited expression evaluated to null; await a Coroutine, Task, Future or CompletionStage");
         }
-        throw new IllegalArgumentException("cannot await " + awaitable.getClass().getName() + " in " + frame.describe()
+        throw new IllegalArgumentException("cannot await " + awaitable.getClass().getName() + " in " + awaitIn(frame)
                 + ": await a Coroutine, Task, Future, TaskGroup or CompletionStage");
+    }
+
+    /**
+     * Where a refused await is, for its message: the application's method on the Java stack and its line. That
+     * names a fused callee, whose direct entry awaits on behalf of its caller's frame; the frame's method when
+     * no application code is on the stack.
+     */
+    private static String awaitIn(Coroutine<?> frame) {
+        StackTraceElement e = Debug.callerOutsideRuntime();
+        if (e == null) {
+            return frame.describe();
+        }
+        String type = e.getClassName();
+        return type.substring(type.lastIndexOf('.') + 1) + "." + e.getMethodName() + " (" + Debug.where(e) + ")";
     }
 
     static Object resumeValue(Coroutine<?> frame) {
@@ -128,12 +142,12 @@ final class Awaiting {
         }
         Task<?> task = frame.task;
         if (f == task) {
-            throw new IllegalStateException("task " + task.getName() + " awaits itself in " + frame.describe()
+            throw new IllegalStateException("task " + task.getName() + " awaits itself in " + awaitIn(frame)
                     + ": that would never complete");
         }
         if (f.loop != task.loop) {
             throw new IllegalStateException("task " + task.getName() + " awaits a future of another event loop in "
-                    + frame.describe() + ": futures belong to the loop that created them; await a "
+                    + awaitIn(frame) + ": futures belong to the loop that created them; await a "
                     + "CompletableFuture instead (the future's own loop can hand over future.toCompletableFuture()), "
                     + "or run the work there with runCoroutineThreadsafe");
         }

@@ -319,6 +319,10 @@ public final class EventLoop implements EventLoopMXBean {
                 runEntry(e);
             }
         }
+        NeverAwaited n = neverAwaited;
+        if (n != null) {
+            n.turnEnded();      // coroutines kept unawaited during the turn and still unstarted
+        }
     }
 
     /** Runs one ready entry: a task's step, or a callback. */

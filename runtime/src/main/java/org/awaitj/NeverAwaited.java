@@ -15,8 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * it is reported at the call, with its line, in any mode, at no cost to code that awaits what it calls;</li>
  * <li>in any mode, a coroutine the calling code stores or hands on ({@code Coroutine<String> c = fetchData(3);},
  * {@code list.add(fetchData(3))}), which the agent marks too: reported when the loop closes if it never
- * started, or earlier if it is collected unstarted while the loop runs (a look every time the loop's record of
- * them has doubled);</li>
+ * started, or earlier if it is collected unstarted while the loop runs. The mark costs a slot in a list until the
+ * loop's turn ends (most such coroutines are gathered or scheduled in the step that made them); only one still
+ * unstarted then gets a record that follows it weakly (a look every time those records have doubled);</li>
  * <li>in debug mode, a coroutine made during a step of the loop and neither started nor held by anything the
  * loop will run when the step ends (see {@link Reachability}); one that is held is checked again when the
  * loop closes, the end of {@code AsyncIO.run};</li>
@@ -31,6 +32,13 @@ final class NeverAwaited {
         t.setDaemon(true);
         return t;
     });
+    /** What a coroutine kept and handed to another loop holds until that loop starts it. */
+    private static final CreationSite HANDED_OFF = new CreationSite("", "");
+
+    static {
+        HANDED_OFF.settled = true;
+    }
+
     /** The places reported with no loop to tell them apart: collected coroutines, drops outside a loop. */
     private static final Set<String> REPORTED = ConcurrentHashMap.newKeySet();
 
@@ -40,7 +48,10 @@ final class NeverAwaited {
     private final List<Coroutine<?>> madeThisStep = new ArrayList<>();
     /** Unstarted coroutines something still held when their step ended: looked at again when the loop closes. */
     private final List<WeakReference<Coroutine<?>>> held = new ArrayList<>();
-    /** Coroutines the agent saw kept unawaited, outside debug mode, and the size that makes the next look. */
+    /** Coroutines the agent saw kept unawaited during this turn, outside debug mode, and where each was kept. */
+    private final ArrayList<Coroutine<?>> keptThisTurn = new ArrayList<>();
+    private final ArrayList<String> keptWhere = new ArrayList<>();
+    /** Those of earlier turns still unstarted when their turn ended, and the size that makes the next look. */
     private final List<Kept> kept = new ArrayList<>();
     private int lookAt = 64;
 
@@ -120,8 +131,8 @@ final class NeverAwaited {
         if (c.result instanceof CreationSite site) {
             site.started = true;
             site.settled = true;
-            c.result = null;
         }
+        c.result = null;    // a site, or the place a keep left there: an unstarted coroutine has no result yet
     }
 
     /** {@code runCoroutineThreadsafe}: another loop starts it, later; this loop's checks leave it alone. */
@@ -129,6 +140,8 @@ final class NeverAwaited {
         if (c.result instanceof CreationSite site) {
             site.started = true;
             site.settled = true;
+        } else if (c.result == null) {
+            c.result = HANDED_OFF;      // a keep of this turn: its turn end lets it go
         }
     }
 
@@ -159,24 +172,47 @@ final class NeverAwaited {
         if (value instanceof Coroutine<?> c && c.task == null && c != Sleep.YIELD) {
             EventLoop loop = RunningLoop.get();
             if (loop != null && !loop.getDebug()) {     // debug mode looks at every coroutine a step made
-                if (c.result == null) {
-                    c.result = new CreationSite(c.describe(), where);
-                }
-                // or the site of a coroutine made while another loop's debug mode was on
-                if (c.result instanceof CreationSite site && !site.settled) {
-                    of(loop).keep(c, site);
-                }
+                NeverAwaited n = of(loop);
+                n.keptThisTurn.add(c);
+                n.keptWhere.add(where);
             }
         }
     }
 
-    private void keep(Coroutine<?> c, CreationSite site) {
-        if (kept.size() >= lookAt) {
-            // what started since is dropped; what was collected unstarted can never start now
-            kept.removeIf(k -> k.site.settled || k.get() == null && forgotten(k.site));
-            lookAt = Math.max(64, 2 * kept.size());
+    /** The loop's turn is over: what was kept during it and is still unstarted gets a record of its own. */
+    void turnEnded() {
+        ArrayList<Coroutine<?>> turn = keptThisTurn;
+        if (turn.isEmpty()) {
+            return;
         }
-        kept.add(new Kept(c, site));
+        for (int i = 0; i < turn.size(); i++) {
+            Coroutine<?> c = turn.get(i);
+            if (c.task != null) {
+                continue;       // started: what most kept coroutines are by now
+            }
+            CreationSite site;
+            if (c.result == null) {
+                site = new CreationSite(c.describe(), keptWhere.get(i));
+                c.result = site;
+            } else if (c.result instanceof CreationSite s && !s.settled) {
+                site = s;       // made while another loop's debug mode was on, or kept twice
+            } else {
+                continue;       // handed to another loop
+            }
+            if (kept.size() >= lookAt) {
+                // what started since is dropped; what was collected unstarted can never start now
+                kept.removeIf(k -> k.site.settled || k.get() == null && forgotten(k.site));
+                lookAt = Math.max(64, 2 * kept.size());
+            }
+            kept.add(new Kept(c, site));
+        }
+        boolean large = turn.size() > 1024;
+        turn.clear();
+        keptWhere.clear();
+        if (large) {
+            turn.trimToSize();      // a gather of a million keeps no million slots for ever
+            keptWhere.trimToSize();
+        }
     }
 
     /** The step that made these coroutines is over: those not started and held by nothing were forgotten. */
@@ -207,6 +243,7 @@ final class NeverAwaited {
     /** The loop closes: what is still unstarted will never run on it. */
     void loopClosing() {
         madeThisStep.clear();
+        turnEnded();
         for (WeakReference<Coroutine<?>> ref : held) {
             Coroutine<?> c = ref.get();
             if (c != null && c.result instanceof CreationSite site && !site.settled) {

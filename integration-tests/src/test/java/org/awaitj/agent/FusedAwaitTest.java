@@ -74,6 +74,13 @@ class FusedAwaitTest {
     }
 
     @Test
+    void aRefusedAwaitInAFusedCalleeNamesTheCalleeAndItsLine() throws IOException {
+        String message = (String) Rewritten.run(FusedAwaits.class, "callsOneThatAwaitsItself");
+        assertTrue(message.contains(" awaits itself in FusedAwaits.awaitsItsOwnTask (FusedAwaits.java:"
+                + line("SELF LINE") + "): that would never complete"), message);
+    }
+
+    @Test
     void aNullReceiverFailsAtTheCall() {
         assertEquals("NPE", Rewritten.run(FusedAwaits.class, "nullReceiver"));
     }
@@ -131,12 +138,13 @@ class FusedAwaitTest {
             return;
         }
         // not: delegates (return other()), returnsThroughFinally, handMade (not @Async), the virtual ones
-        assertEquals(new TreeSet<>(List.of("calleeInAClassLoadedLater", "calleesWithoutDirectEntries", "catches", "greet",
+        assertEquals(new TreeSet<>(List.of("awaitsItsOwnTask", "calleeInAClassLoadedLater", "calleesWithoutDirectEntries",
+                "callsOneThatAwaitsItself", "catches", "greet",
                 "isEven", "isOdd", "level", "maybe", "middle", "mutualRecursion", "nullReceiver", "privateCallee",
                 "suspendedDeepInside", "suspendsOnSomeCalls", "thrower", "virtualCallees", "wideLocalsAroundFusedAwaits")),
                 entries);
         // every await of a static or private call is fused; the awaits of virtual calls are not
-        assertEquals(new TreeSet<>(List.of("delegates", "greet", "handMade", "isEven", "isOdd", "level", "maybe",
+        assertEquals(new TreeSet<>(List.of("awaitsItsOwnTask", "delegates", "greet", "handMade", "isEven", "isOdd", "level", "maybe",
                 "middle", "returnsThroughFinally", "thrower", "twice")), fusedIn);
     }
 

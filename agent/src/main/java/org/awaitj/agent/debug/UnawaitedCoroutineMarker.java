@@ -14,13 +14,15 @@ import org.objectweb.asm.Type;
  * <ul>
  * <li>dropped at once ({@code fetchData(3);}): the {@code pop} becomes
  * {@code CoroutineSupport.discarded(coroutine, "Example.java:14")}, reported there and then;</li>
- * <li>stored (a local, a field, an array element) or handed to a method outside the runtime
- * ({@code list.add(fetchData(3))}): {@code CoroutineSupport.kept(coroutine, "Example.java:14")} is called on a
- * copy first, and the loop reports it when it closes if nothing started it by then.</li>
+ * <li>stored in a local or a field ({@code Coroutine<String> c = fetchData(3);}):
+ * {@code CoroutineSupport.kept(coroutine, "Example.java:14")} is called on a copy first, and the loop reports it
+ * when it closes if nothing started it by then.</li>
  * </ul>
- * Awaits, and calls that hand the coroutine straight to the runtime ({@code createTask(fetchData(3))}), are
- * left as they were and pay nothing. Only the instruction right after the call is looked at; the code planted is
- * straight-line, so the stack map frames stay valid. One of the {@link CallSiteMarks}.
+ * Awaits and every other use are left as they were and pay nothing: calls that hand the coroutine to the runtime
+ * ({@code createTask(fetchData(3))}), and, for gather's sake, array elements and arguments of other methods
+ * ({@code coros.add(fetchData(i))}), which debug mode follows instead. Only the instruction right after the call
+ * is looked at; the code planted is straight-line, so the stack map frames stay valid. One of the
+ * {@link CallSiteMarks}.
  */
 final class UnawaitedCoroutineMarker extends CallSiteMarker {
     UnawaitedCoroutineMarker(ClassVisitor next) {
@@ -35,10 +37,6 @@ final class UnawaitedCoroutineMarker extends CallSiteMarker {
     private static boolean returnsCoroutine(String owner, String name, String desc) {
         return Type.getReturnType(desc).getDescriptor().equals(Names.COROUTINE_DESC) && !owner.equals(Names.SUPPORT)
                 && !(owner.equals(Names.ASYNCIO) && name.equals(Names.RESULT));
-    }
-
-    private static boolean isRuntime(String owner) {
-        return owner.startsWith("org/awaitj/");
     }
 
     /** Acts on the instruction that directly follows a call returning a coroutine (no label between: nothing else reaches it). */
@@ -67,8 +65,7 @@ final class UnawaitedCoroutineMarker extends CallSiteMarker {
 
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String desc, boolean itf) {
-            // the coroutine is the call's last argument (or its receiver): the runtime starts or refuses it
-            keptBy(!isRuntime(owner) && Type.getArgumentTypes(desc).length > 0);
+            afterCoroutineCall = false;
             super.visitMethodInsn(opcode, owner, name, desc, itf);
             afterCoroutineCall = returnsCoroutine(owner, name, desc);
         }
@@ -84,7 +81,7 @@ final class UnawaitedCoroutineMarker extends CallSiteMarker {
                 afterCoroutineCall = false;
                 return;
             }
-            keptBy(opcode == Opcodes.AASTORE);
+            afterCoroutineCall = false;
             super.visitInsn(opcode);
         }
 

@@ -93,6 +93,24 @@ public class FusedAwaits {
         return result(a + b);
     }
 
+    /** Awaits the task it runs in, a refused await, in a callee its caller's await fuses. */
+    @Async
+    static Coroutine<String> awaitsItsOwnTask() {
+        await(sleep(0));
+        Task<?> self = currentTask();
+        await(self);    // SELF LINE
+        return result("unreachable");
+    }
+
+    @Async
+    static Coroutine<String> callsOneThatAwaitsItself() {
+        try {
+            return result(await(awaitsItsOwnTask()));
+        } catch (IllegalStateException e) {
+            return result(e.getMessage());
+        }
+    }
+
     /** A null receiver fails at the call, before any of the callee runs, as the factory's call would. */
     @Async
     static Coroutine<String> nullReceiver() {
