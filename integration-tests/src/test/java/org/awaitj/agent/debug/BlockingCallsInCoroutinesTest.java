@@ -1,9 +1,6 @@
 package org.awaitj.agent.debug;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,12 +10,9 @@ import org.awaitj.agent.testing.Rewritten;
 import org.awaitj.agent.transform.AsyncTransformer;
 import org.awaitj.annotations.Async;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.util.CheckClassAdapter;
 
 import static org.awaitj.AsyncIO.await;
 import static org.awaitj.AsyncIO.result;
@@ -68,19 +62,8 @@ class BlockingCallsInCoroutinesTest {
 
     @Test
     void aCoroutineClassIsRewrittenAndMarkedInOneWrite() throws Exception {
-        AsyncTransformer.Result r = AsyncTransformer.transform(bytes(Napper.class));
-        assertEquals(List.of(), r.problems());
-        byte[] marked = CallSiteMarks.mark(r);
-        Loader loader = new Loader();
-        r.generated().forEach(g -> loader.define(g.internalName().replace('/', '.'), g.bytes()));
-
-        StringWriter report = new StringWriter();
-        CheckClassAdapter.verify(new ClassReader(marked), loader, false, new PrintWriter(report));
-        assertEquals("", report.toString());
-        ClassNode cn = new ClassNode();
-        new ClassReader(marked).accept(cn, 0);
-        MethodNode body = cn.methods.stream().filter(m -> m.name.equals("nap") && m.desc.startsWith("(L"))
-                .findFirst().orElseThrow();
+        MarkedClass napper = new MarkedClass(Napper.class);
+        MethodNode body = napper.body("nap");
         List<String> calls = new ArrayList<>();
         for (AbstractInsnNode n = body.instructions.getFirst(); n != null; n = n.getNext()) {
             if (n instanceof MethodInsnNode call && (call.name.equals("blockingCall") || call.name.equals("sleep"))) {
@@ -89,8 +72,7 @@ class BlockingCallsInCoroutinesTest {
         }
         assertEquals(List.of("AsyncIO.sleep", "CoroutineSupport.blockingCall", "Thread.sleep"), calls);
 
-        Class<?> napper = loader.define(Napper.class.getName(), marked);
-        assertEquals("rested", Rewritten.runOn(EventLoop.withVirtualTime(), napper, "nap"));
+        assertEquals("rested", Rewritten.runOn(EventLoop.withVirtualTime(), napper.load(), "nap"));
     }
 
     @Test
@@ -112,19 +94,6 @@ class BlockingCallsInCoroutinesTest {
     }
 
     private static byte[] bytes(Class<?> c) throws IOException {
-        try (InputStream in = c.getResourceAsStream(c.getName().substring(c.getName().lastIndexOf('.') + 1) + ".class")) {
-            return in.readAllBytes();
-        }
-    }
-
-    /** Defines the classes it is given, and takes every other from the test's loader. */
-    private static final class Loader extends ClassLoader {
-        Loader() {
-            super(BlockingCallsInCoroutinesTest.class.getClassLoader());
-        }
-
-        Class<?> define(String name, byte[] bytes) {
-            return defineClass(name, bytes, 0, bytes.length);
-        }
+        return MarkedClass.bytes(c);
     }
 }

@@ -1,9 +1,6 @@
 package org.awaitj.agent.debug;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,17 +11,13 @@ import java.util.logging.Logger;
 import org.awaitj.Coroutine;
 import org.awaitj.EventLoop;
 import org.awaitj.agent.testing.Rewritten;
-import org.awaitj.agent.transform.AsyncTransformer;
 import org.awaitj.annotations.Async;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.util.CheckClassAdapter;
 
 import static org.awaitj.AsyncIO.await;
 import static org.awaitj.AsyncIO.createTask;
@@ -86,19 +79,8 @@ class UnawaitedCoroutineMarksTest {
 
     @Test
     void storesAreMarkedAndReportedWhenTheLoopClosesUnstarted() throws Exception {
-        AsyncTransformer.Result r = AsyncTransformer.transform(bytes(Keeper.class));
-        assertEquals(List.of(), r.problems());
-        byte[] marked = CallSiteMarks.mark(r);
-        Loader loader = new Loader();
-        r.generated().forEach(g -> loader.define(g.internalName().replace('/', '.'), g.bytes()));
-
-        StringWriter report = new StringWriter();
-        CheckClassAdapter.verify(new ClassReader(marked), loader, false, new PrintWriter(report));
-        assertEquals("", report.toString());
-        ClassNode cn = new ClassNode();
-        new ClassReader(marked).accept(cn, 0);
-        MethodNode body = cn.methods.stream().filter(m -> m.name.equals("keeps") && m.desc.startsWith("(L"))
-                .findFirst().orElseThrow();
+        MarkedClass keeper = new MarkedClass(Keeper.class);
+        MethodNode body = keeper.body("keeps");
         List<String> marks = new ArrayList<>();
         for (AbstractInsnNode n = body.instructions.getFirst(); n != null; n = n.getNext()) {
             if (n instanceof MethodInsnNode call && (call.name.equals("kept") || call.name.equals("discarded"))) {
@@ -109,8 +91,7 @@ class UnawaitedCoroutineMarksTest {
         assertEquals(List.of("kept at " + local, "kept at " + field, "discarded at " + dropped), marks);
 
         logger.addHandler(handler);
-        Class<?> keeper = loader.define(Keeper.class.getName(), marked);
-        assertEquals("directtasklocal11", Rewritten.runOn(EventLoop.withVirtualTime(), keeper, "keeps"));
+        assertEquals("directtasklocal11", Rewritten.runOn(EventLoop.withVirtualTime(), keeper.load(), "keeps"));
         // the drop at once, the field's when the loop closes
         assertEquals(List.of(dropped, field).stream().map(where -> "coroutine "
                 + "'UnawaitedCoroutineMarksTest$Keeper.child' was never awaited (created at " + where
@@ -127,22 +108,5 @@ class UnawaitedCoroutineMarksTest {
             }
         }
         throw new AssertionError("no line ends in // " + comment);
-    }
-
-    private static byte[] bytes(Class<?> c) throws IOException {
-        try (InputStream in = c.getResourceAsStream(c.getName().substring(c.getName().lastIndexOf('.') + 1) + ".class")) {
-            return in.readAllBytes();
-        }
-    }
-
-    /** Defines the classes it is given, and takes every other from the test's loader. */
-    private static final class Loader extends ClassLoader {
-        Loader() {
-            super(UnawaitedCoroutineMarksTest.class.getClassLoader());
-        }
-
-        Class<?> define(String name, byte[] bytes) {
-            return defineClass(name, bytes, 0, bytes.length);
-        }
     }
 }
