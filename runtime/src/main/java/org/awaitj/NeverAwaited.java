@@ -13,10 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ul>
  * <li>a coroutine whose value the calling code drops ({@code fetchData(3);}): the agent marks such calls, so
  * it is reported at the call, with its line, in any mode, at no cost to code that awaits what it calls;</li>
- * <li>in any mode, a coroutine the calling code stores or hands on ({@code Coroutine<String> c = fetchData(3);},
- * {@code list.add(fetchData(3))}), which the agent marks too: reported when the loop closes if it never
- * started, or earlier if it is collected unstarted while the loop runs. The mark costs a slot in a list until the
- * loop's turn ends (most such coroutines are gathered or scheduled in the step that made them); only one still
+ * <li>in any mode, a coroutine the calling code stores in a local or a field
+ * ({@code Coroutine<String> c = fetchData(3);}), which the agent marks too: reported when the loop closes if it
+ * never started, or earlier if it is collected unstarted while the loop runs. The mark costs a list entry until
+ * the loop's turn ends (most such coroutines are awaited or scheduled in the step that made them); only one still
  * unstarted then gets a record that follows it weakly (a look every time those records have doubled);</li>
  * <li>in debug mode, a coroutine made during a step of the loop and neither started nor held by anything the
  * loop will run when the step ends (see {@link Reachability}); one that is held is checked again when the
@@ -131,8 +131,8 @@ final class NeverAwaited {
         if (c.result instanceof CreationSite site) {
             site.started = true;
             site.settled = true;
+            c.result = null;
         }
-        c.result = null;    // a site, or the place a keep left there: an unstarted coroutine has no result yet
     }
 
     /** {@code runCoroutineThreadsafe}: another loop starts it, later; this loop's checks leave it alone. */
@@ -140,8 +140,8 @@ final class NeverAwaited {
         if (c.result instanceof CreationSite site) {
             site.started = true;
             site.settled = true;
-        } else if (c.result == null) {
-            c.result = HANDED_OFF;      // a keep of this turn: its turn end lets it go
+        } else if (c.result == null && RunningLoop.get() != null) {
+            c.result = HANDED_OFF;      // perhaps a keep of this loop's turn: its turn end lets it go
         }
     }
 
@@ -166,7 +166,7 @@ final class NeverAwaited {
         }
     }
 
-    /** The agent's mark on a call whose coroutine the caller stores or hands on, unawaited. */
+    /** The agent's mark on a call whose coroutine the caller stores in a local or a field, unawaited. */
     static void kept(Object value, String where) {
         // the shared sleep(0) is never started, so it cannot be kept
         if (value instanceof Coroutine<?> c && c.task == null && c != Sleep.YIELD) {

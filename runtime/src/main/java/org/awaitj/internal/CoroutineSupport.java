@@ -108,9 +108,8 @@ public final class CoroutineSupport {
     }
 
     /**
-     * The agent calls this on a copy of the coroutine a call returned when the caller stores it or hands it to
-     * a method outside the runtime ({@code Coroutine<String> c = fetchData(3);}): if the loop it was made on
-     * closes with it never started, it is reported as never awaited, with {@code where}, once per place.
+     * The agent calls this on a copy of the coroutine a call returned when the caller stores it in a local or a
+     * field ({@code Coroutine<String> c = fetchData(3);}): if the loop it was made on closes with it never started, it is reported as never awaited, with {@code where}, once per place.
      */
     public static void kept(Object value, String where) {
         CORE.kept(value, where);
