@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.awaitj.internal.AwaitThen;
 import org.awaitj.internal.CoroutineSupport;
+import org.awaitj.internal.HandWrittenCoroutine;
 
 /**
  * {@code AsyncIO.fromPublisher}: each iteration is a {@link Flow.Subscriber} of the publisher, which may signal
@@ -130,39 +131,52 @@ final class PublisherIterable<T> implements AsyncIterable<T> {
             if (fetched != NONE || poll()) {
                 return AwaitThen.done(AsyncIO.class, "fromPublisher", true);
             }
-            Object end = terminal.get();
-            if (end != null || closed) {
-                // the elements signalled before the terminal signal may have arrived since the poll above
-                if (!closed && poll()) {
-                    return AwaitThen.done(AsyncIO.class, "fromPublisher", true);
-                }
-                return ended(end);
-            }
-            Future<Void> w = loop.createFuture();
-            waiting.set(w);
-            if (!buffer.isEmpty() || terminal.get() != null) {
-                waiting.compareAndSet(w, null);    // it came meanwhile
-                return hasNext();
-            }
-            return new AwaitThen<>(AsyncIO.class, "fromPublisher", w, x -> {
-                if (poll()) {
-                    return true;
-                }
-                Object t = terminal.get();
-                if (t instanceof Throwable error) {
-                    throw CoroutineSupport.sneakyThrow(error);
-                }
-                return false;
-            });
+            return new HasNext();
         }
 
-        private Coroutine<Boolean> ended(Object end) {
-            if (end instanceof Throwable error) {
-                return new AwaitThen<>(AsyncIO.class, "fromPublisher", null, x -> {
-                    throw CoroutineSupport.sneakyThrow(error);
-                });
+        /**
+         * {@code hasNext()} when nothing is buffered: waits until an element or the terminal signal is there. A
+         * wake-up can find the buffer empty (the element that woke it was taken through the check made right after
+         * the waiter was set, and its wake-up then took the next waiter): it looks again and waits again.
+         */
+        private final class HasNext extends HandWrittenCoroutine<Boolean> {
+            private Future<Void> waiter;
+
+            HasNext() {
+                super(AsyncIO.class, "fromPublisher");
             }
-            return AwaitThen.done(AsyncIO.class, "fromPublisher", false);
+
+            @Override
+            protected Object invokeSuspend() {
+                if (waiter != null) {
+                    waiter = null;
+                    CoroutineSupport.resumeValue(this);     // a cancellation
+                }
+                for (;;) {
+                    if (fetched != NONE || poll()) {
+                        return complete(true);
+                    }
+                    Object end = terminal.get();
+                    if (end != null || closed) {
+                        // the elements signalled before the terminal signal may have arrived since the poll above
+                        if (!closed && poll()) {
+                            return complete(true);
+                        }
+                        if (end instanceof Throwable error) {
+                            throw CoroutineSupport.sneakyThrow(error);
+                        }
+                        return complete(false);
+                    }
+                    Future<Void> w = loop.createFuture();
+                    waiting.set(w);
+                    if (!buffer.isEmpty() || terminal.get() != null) {
+                        waiting.compareAndSet(w, null);     // it came meanwhile
+                        continue;
+                    }
+                    waiter = w;
+                    return CoroutineSupport.awaitFuture(w, this);
+                }
+            }
         }
 
         private boolean poll() {
