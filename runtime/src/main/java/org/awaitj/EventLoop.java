@@ -24,8 +24,6 @@ public final class EventLoop implements EventLoopMXBean {
     /** Callbacks other threads hand over, queued on the loop's next turn. */
     final ConcurrentLinkedQueue<Handle> inbox = new ConcurrentLinkedQueue<>();
     private volatile boolean sleeping;
-    /** The selector was asked as the previous turn began. */
-    private boolean polledLastTurn;
     /** Once another thread hands the loop a callback, virtual time gives such threads a moment before a jump. */
     volatile boolean handedOverByThreads;
     /** The thread running the loop, or null. */
@@ -319,10 +317,7 @@ public final class EventLoop implements EventLoopMXBean {
                 runEntry(e);
             }
         }
-        NeverAwaited n = neverAwaited;
-        if (n != null) {
-            n.turnEnded();      // coroutines kept unawaited during the turn and still unstarted
-        }
+        NeverAwaited.turnEnded(this);   // coroutines kept unawaited during the turn and still unstarted
     }
 
     /** Runs one ready entry: a task's step, or a callback. */
@@ -336,21 +331,15 @@ public final class EventLoop implements EventLoopMXBean {
 
     /**
      * Blocks in the selector until a watched channel is ready, the inbox has something or the next timer is
-     * due, as long as the clock says; when something is ready already, only polls the channels, and only if
-     * the previous turn did not (each wake-up costs one selection, not two). Ready channels queue their
-     * callbacks.
+     * due, as long as the clock says; only polls the channels when something is ready already or the loop
+     * stops ({@link SelectorEvents#pollBusy}). Ready channels queue their callbacks.
      */
     private void waitForEvents() {
         drainInbox();
         if (ready.size() > 0 || stopping) {
-            // what the turn before found ready runs now (a read callback's woken task): the channels wait a turn
-            polledLastTurn = !polledLastTurn || stopping;
-            if (polledLastTurn) {
-                io.poll();
-            }
+            io.pollBusy(stopping);
             return;
         }
-        polledLastTurn = true;
         Handle next = timers.next();
         if (next != null && clock.jumpTo(next.when, this)) {
             io.poll();      // lets cancelled keys go, so closed channels release their sockets

@@ -179,6 +179,13 @@ final class NeverAwaited {
         }
     }
 
+    /** A turn of {@code loop} is over; nothing to do unless it ever kept a coroutine or ran in debug mode. */
+    static void turnEnded(EventLoop loop) {
+        if (loop.neverAwaited != null) {
+            loop.neverAwaited.turnEnded();
+        }
+    }
+
     /** The loop's turn is over: what was kept during it and is still unstarted gets a record of its own. */
     void turnEnded() {
         ArrayList<Coroutine<?>> turn = keptThisTurn;

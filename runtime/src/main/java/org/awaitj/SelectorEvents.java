@@ -26,6 +26,8 @@ final class SelectorEvents {
     private ByteBuffer ioBuffer;
     /** How many times the selector was asked (a wait or a poll): for the tests of how often the loop asks. */
     long selections;
+    /** The selector was asked since the last busy turn's look. */
+    private boolean askedSinceBusyTurn;
     /** What each selection calls for a ready key, made once. */
     private final Consumer<SelectionKey> onReady = this::channelReady;
 
@@ -52,6 +54,19 @@ final class SelectorEvents {
         }
     }
 
+    /**
+     * A turn that has entries ready already: polls, unless the selector was asked since the last such turn. What
+     * that selection found runs now (a read callback, then the task it wakes), so a wake-up costs one selection,
+     * not two, and the channels are still looked at every other busy turn; a loop that stops polls once more.
+     */
+    void pollBusy(boolean stopping) {
+        if (askedSinceBusyTurn && !stopping) {
+            askedSinceBusyTurn = false;
+        } else {
+            poll();
+        }
+    }
+
     /** Waits up to {@code timeoutMillis} (0: polls; negative: until woken) and queues the ready channels' callbacks. */
     void select(long timeoutMillis) {
         select(selector(), timeoutMillis);
@@ -59,6 +74,7 @@ final class SelectorEvents {
 
     private void select(Selector sel, long timeoutMillis) {
         selections++;
+        askedSinceBusyTurn = true;
         try {
             if (timeoutMillis == 0) {
                 sel.selectNow(onReady);
