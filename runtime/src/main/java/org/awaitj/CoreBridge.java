@@ -10,6 +10,11 @@ import org.awaitj.internal.CoroutineSupport;
 /** The core's side of {@link CoreAccess}: installed when {@link Coroutine} initialises. */
 final class CoreBridge extends CoreAccess {
     @Override
+    public void reuseWaiter(Future<Void> waiter) {
+        waiter.reuseAsWaiter();
+    }
+
+    @Override
     public Object await(Object awaitable, Coroutine<?> frame) {
         return Awaiting.await(awaitable, frame);
     }

@@ -48,6 +48,7 @@ public final class EventLoop implements EventLoopMXBean {
     ContextScope callbackScope;
     private boolean eagerTasks;
     final TaskRegistry tasks = new TaskRegistry();
+    final TaskIds taskIds = new TaskIds();
     /** Failed futures of this loop whose exception nobody retrieved yet: reported when the loop closes. */
     final Unretrieved.Ledger unretrieved = new Unretrieved.Ledger();
     /** The never-awaited coroutines this loop reported, and debug mode's watch on those a step makes; lazy. */

@@ -226,6 +226,15 @@ public class Future<T> implements Awaitable<T> {
         return new CancellationException(cancelMessage);
     }
 
+    /**
+     * A waiter of the queues and primitives that woke its task, which has resumed and dropped it: pending again,
+     * so that a line's next wait needs no new future. Only for futures nothing else can hold.
+     */
+    final void reuseAsWaiter() {
+        state = PENDING;
+        result = null;
+    }
+
     /** Registers a task to wake when this future is done (no allocation beyond the callback list). */
     final void addWaiter(Task<?> task) {
         addCallback(task);

@@ -38,15 +38,15 @@ final class Gather<T> extends Future<List<T>> {
         }
         List<Future<?>> children = new ArrayList<>(awaitables.size());
         Gather<T> outer = new Gather<>(loop, children, returnExceptions);
-        int before = Task.lastId();
+        int before = loop.taskIds.last();
         Map<Awaitable<?>, Future<?>> futures = null;    // only for arguments that are not coroutines: rare
         int distinct = 0;
         for (Awaitable<?> a : awaitables) {
             Future<?> f;
             if (a instanceof Coroutine<?> c) {
                 Task<?> t = c.task;
-                // passed twice: the task this gather made of it the first time (task ids only grow)
-                f = t != null && t.getCoroutine() == c && t.id() > before ? t : null;
+                // passed twice: the task this gather made of it the first time (a loop's task ids only grow)
+                f = t != null && t.loop == loop && t.getCoroutine() == c && t.id() - before > 0 ? t : null;
             } else {
                 f = futures == null ? null : futures.get(a);
             }

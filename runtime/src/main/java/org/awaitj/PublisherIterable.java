@@ -139,11 +139,11 @@ final class PublisherIterable<T> implements AsyncIterable<T> {
          * wake-up can find the buffer empty (the element that woke it was taken through the check made right after
          * the waiter was set, and its wake-up then took the next waiter): it looks again and waits again.
          */
+        @HandWrittenCoroutine.Of(owner = AsyncIO.class, method = "fromPublisher")
         private final class HasNext extends HandWrittenCoroutine<Boolean> {
             private Future<Void> waiter;
 
             HasNext() {
-                super(AsyncIO.class, "fromPublisher");
             }
 
             @Override

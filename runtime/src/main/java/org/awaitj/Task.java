@@ -4,7 +4,6 @@ import org.awaitj.internal.CoroutineSupport;
 
 
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A coroutine scheduled on an event loop, like {@code asyncio.Task}: it runs concurrently with other tasks,
@@ -17,8 +16,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param <T> the type of the root coroutine's result
  */
 public class Task<T> extends Future<T> {
-    private static final AtomicInteger COUNTER = new AtomicInteger();
-
     private final Coroutine<T> coro;
     private final int id;
     /** The innermost coroutine of the chain: the one to resume on the next step. */
@@ -35,24 +32,12 @@ public class Task<T> extends Future<T> {
     /** The task's context variables ({@link ContextScope}): its creator's at creation, replaced by each set. */
     Context context;
     /** What few tasks need, made on first need: a parked task is then a Task and a frame. */
-    private Extras extras;
+    private TaskExtras extras;
 
-    /** The state of a task that most tasks never have. */
-    private static final class Extras {
-        /** Null: "Task-" + id. */
-        String name;
-        /** Who owns {@link #context} while {@link Context#call} runs inside a step; null: the task itself. */
-        Object contextOwner;
-        /** The thread-local state of the {@link ThreadLocalBridge}s, around each step; null when there are none. */
-        ThreadStates threadStates;
-        /** Cancellation requests not yet withdrawn by {@link #uncancel()}: how timeouts and task groups tell theirs apart. */
-        int cancelRequests;
-    }
-
-    private Extras extras() {
-        Extras x = extras;
+    private TaskExtras extras() {
+        TaskExtras x = extras;
         if (x == null) {
-            x = new Extras();
+            x = new TaskExtras();
             extras = x;
         }
         return x;
@@ -72,7 +57,7 @@ public class Task<T> extends Future<T> {
         if (name != null) {
             extras().name = name;
         }
-        this.id = COUNTER.incrementAndGet();
+        this.id = loop.taskIds.next();
         if (loop.getDebug()) {
             Debug.recordTask(this);
         }
@@ -85,18 +70,13 @@ public class Task<T> extends Future<T> {
         }
     }
 
-    /** The task's number, unique in the JVM: what "Task-N" names it by, and what {@code ps} lists. */
-    /** The id of the task made last, on any loop: every task made after this call has a greater one. */
-    static int lastId() {
-        return COUNTER.get();
-    }
-
+    /** The task's number, unique in the JVM, growing on each loop: what "Task-N" names it by, and what {@code ps} lists. */
     int id() {
         return id;
     }
 
     public String getName() {
-        Extras x = extras;
+        TaskExtras x = extras;
         return x != null && x.name != null ? x.name : "Task-" + id;
     }
 
@@ -174,7 +154,7 @@ public class Task<T> extends Future<T> {
 
     /** How many cancellation requests are pending: {@link #cancel} adds one, {@link #uncancel} takes one back. */
     public int cancelling() {
-        Extras x = extras;
+        TaskExtras x = extras;
         return x == null ? 0 : x.cancelRequests;
     }
 
@@ -183,7 +163,7 @@ public class Task<T> extends Future<T> {
      * returns how many remain. When none remain, a cancellation not yet delivered is dropped.
      */
     public int uncancel() {
-        Extras x = extras;
+        TaskExtras x = extras;
         if (x == null) {
             return 0;
         }
@@ -198,7 +178,7 @@ public class Task<T> extends Future<T> {
 
     /** Who owns the task's context inside {@link Context#call}; null: the task itself. */
     Object contextOwner() {
-        Extras x = extras;
+        TaskExtras x = extras;
         return x == null ? null : x.contextOwner;
     }
 
@@ -267,7 +247,7 @@ public class Task<T> extends Future<T> {
         }
         Task<?> previous = loop.currentTask;
         loop.currentTask = this;
-        Extras x = extras;
+        TaskExtras x = extras;
         ThreadStates ts = x == null ? null : x.threadStates;
         if (ts != null) {
             ts.enter();

@@ -14,6 +14,7 @@ import org.awaitj.Future;
 import org.awaitj.Task;
 import org.awaitj.annotations.Async;
 import org.awaitj.queue.Queue;
+import org.awaitj.sync.Lock;
 import org.openjdk.jmh.annotations.CompilerControl;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -178,6 +179,27 @@ public final class AwaitjWorkloads {
         Task<Void> c = createTask(consumer(q, n, bh));
         await(p);
         await(c);
+        return result();
+    }
+
+    // (10) a free lock acquired and released; (11) a queue's put and get, neither waiting
+
+    @Async
+    static Coroutine<Void> freeLock(Lock lock, int n, Blackhole bh) {
+        for (int i = 0; i < n; i++) {
+            await(lock.acquire());
+            bh.consume(lock.isLocked());
+            lock.release();
+        }
+        return result();
+    }
+
+    @Async
+    static Coroutine<Void> freeQueue(Queue<Object> q, int n, Object item, Blackhole bh) {
+        for (int i = 0; i < n; i++) {
+            await(q.put(item));
+            bh.consume(await(q.get()));
+        }
         return result();
     }
 

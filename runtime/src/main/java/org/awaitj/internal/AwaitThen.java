@@ -20,13 +20,16 @@ public final class AwaitThen<A, R> extends HandWrittenCoroutine<R> {
         R apply(A value) throws Exception;
     }
 
+    private final Class<?> owner;
+    private final String method;
     private final Awaitable<? extends A> source;
     private final Then<? super A, ? extends R> then;
     private boolean suspended;
 
     /** For {@code method} of {@code owner}, as stack traces and messages name it. */
     public AwaitThen(Class<?> owner, String method, Awaitable<? extends A> source, Then<? super A, ? extends R> then) {
-        super(owner, method);
+        this.owner = owner;
+        this.method = method;
         this.source = source;
         this.then = then;
     }
@@ -34,6 +37,16 @@ public final class AwaitThen<A, R> extends HandWrittenCoroutine<R> {
     /** A coroutine that completes with {@code value} at once when awaited. */
     public static <R> Coroutine<R> done(Class<?> owner, String method, R value) {
         return new AwaitThen<Object, R>(owner, method, null, x -> value);
+    }
+
+    @Override
+    protected Class<?> owner() {
+        return owner;
+    }
+
+    @Override
+    protected String method() {
+        return method;
     }
 
     @SuppressWarnings("unchecked")

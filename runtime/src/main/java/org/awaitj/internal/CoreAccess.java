@@ -53,6 +53,9 @@ public abstract class CoreAccess {
 
     public abstract Object resumeValue(Coroutine<?> frame);
 
+    /** A waiter future that woke its task, which resumed: pending again, for the next wait. */
+    public abstract void reuseWaiter(Future<Void> waiter);
+
     public abstract int fusedDepth(Coroutine<?> frame);
 
     public abstract Object fusedAwait(Object awaitable, Coroutine<?> anchor, int depth);

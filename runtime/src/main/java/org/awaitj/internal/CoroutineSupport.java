@@ -55,6 +55,19 @@ public final class CoroutineSupport {
         return CORE.fusedAwait(awaitable, anchor, depth);
     }
 
+    /**
+     * A hand-written coroutine that completed and that no application holds (a direct entry made it): unbound
+     * from its task and caller, to be awaited again. See {@link CoreAccess#rearm}.
+     */
+    public static void rearm(Coroutine<?> c) {
+        CORE.rearm(c);
+    }
+
+    /** See {@link CoreAccess#reuseWaiter}. */
+    static void reuseWaiter(Future<Void> waiter) {
+        CORE.reuseWaiter(waiter);
+    }
+
     /** A direct entry called too deep: its coroutine {@code c} starts from the task's step loop; SUSPENDED. */
     public static Object fusedAwaitDeep(Coroutine<?> c, Coroutine<?> anchor) {
         return CORE.fusedAwaitDeep(c, anchor);

@@ -47,9 +47,33 @@ public final class FusedCalls {
         try {
             target = caller.findStatic(owner, name, type);
         } catch (NoSuchMethodException | IllegalAccessException e) {
+            target = runtimeEntry(owner, name, type);
+        }
+        if (target == null) {
             // not rewritten, rewritten without direct entries, or not an @Async method at all
             target = MethodHandles.collectArguments(AWAIT, 0, factory.asType(factory.type().changeReturnType(Object.class)));
         }
         return new ConstantCallSite(target.asType(type));
+    }
+
+    /**
+     * The direct entry the runtime wrote for a wait of its own ({@code Lock.acquire}, {@code Queue.get}...): a
+     * static method of the same name beside it, package-private, taking the receiver first, declared in the
+     * receiver's class or a superclass; null when there is none.
+     */
+    private static MethodHandle runtimeEntry(Class<?> owner, String name, MethodType type) {
+        if (type.parameterCount() == 0 || type.parameterType(0) != owner || owner.getClassLoader() != FusedCalls.class.getClassLoader()
+                || !owner.getName().startsWith("org.awaitj.")) {
+            return null;
+        }
+        for (Class<?> c = owner; c != null && c != Object.class; c = c.getSuperclass()) {
+            try {
+                MethodHandles.Lookup inside = MethodHandles.privateLookupIn(c, MethodHandles.lookup());
+                return inside.findStatic(c, name, type.changeParameterType(0, c));
+            } catch (NoSuchMethodException | IllegalAccessException e) {
+                // not declared here: try the superclass
+            }
+        }
+        return null;
     }
 }

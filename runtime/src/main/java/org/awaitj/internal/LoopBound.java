@@ -21,7 +21,7 @@ public abstract class LoopBound {
      * A new pending future on the loop of the task that runs {@code frame}, for that task to wait on; binds
      * this primitive to that loop on first use.
      */
-    final Future<Void> newWaiter(Coroutine<?> frame) {
+    final Future<Void> newWaiter(Coroutine<?> frame, Future<Void> spare) {
         EventLoop l = CoroutineSupport.loop(frame);
         if (loop != l) {
             if (loop != null) {
@@ -31,6 +31,10 @@ public abstract class LoopBound {
                         + "it, or run the code on the other loop with runCoroutineThreadsafe");
             }
             loop = l;
+        }
+        if (spare != null) {
+            CoroutineSupport.reuseWaiter(spare);
+            return spare;
         }
         return l.createFuture();
     }

@@ -23,6 +23,8 @@ public final class Waiters {
     private final LoopBound owner;
     /** Created on the first wait: most primitives never see contention. */
     private ArrayDeque<Future<Void>> line;
+    /** A waiter done with ({@link #recycle}), which the next wait takes instead of a new future; or null. */
+    private Future<Void> spare;
 
     /** The waiters of {@code owner}, which binds to the loop of the first task that waits. */
     public Waiters(LoopBound owner) {
@@ -31,7 +33,8 @@ public final class Waiters {
 
     /** A new waiter at the end of the line for the task that runs {@code frame}, to await. */
     public Future<Void> add(Coroutine<?> frame) {
-        Future<Void> w = owner.newWaiter(frame);
+        Future<Void> w = owner.newWaiter(frame, spare);
+        spare = null;
         if (line == null) {
             line = new ArrayDeque<>();
         }
@@ -49,6 +52,7 @@ public final class Waiters {
         } finally {
             line.remove(waiter);
         }
+        recycle(waiter);
     }
 
     /**
@@ -59,6 +63,16 @@ public final class Waiters {
         waiter.cancel();            // in case it is not done yet: then it was not woken
         line.remove(waiter);
         return !waiter.isCancelled();
+    }
+
+    /**
+     * A waiter of this line that woke its task, which resumed from it and holds it no more, and which left the
+     * line: the next wait reuses it, so that a wait that is woken allocates nothing in steady state.
+     */
+    public void recycle(Future<Void> waiter) {
+        if (wasWoken(waiter)) {
+            spare = waiter;
+        }
     }
 
     /** Whether {@code waiter}, done, was woken rather than cancelled. */

@@ -188,11 +188,11 @@ public final class DatagramEndpoint implements AutoCloseable {
         return new Receive();
     }
 
+    @HandWrittenCoroutine.Of(owner = DatagramEndpoint.class, method = "receive")
     private final class Receive extends HandWrittenCoroutine<Datagram> {
         private boolean suspended;
 
         Receive() {
-            super(DatagramEndpoint.class, "receive");
         }
 
         @Override

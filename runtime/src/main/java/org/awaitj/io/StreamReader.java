@@ -3,7 +3,6 @@ package org.awaitj.io;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 import org.awaitj.Coroutine;
 import org.awaitj.EventLoop;
@@ -27,13 +26,11 @@ public final class StreamReader {
     /** asyncio's default limit: 64 KiB. */
     public static final int DEFAULT_LIMIT = 64 * 1024;
 
-    private static final byte[] EMPTY = new byte[0];
+    private static final byte[] EMPTY = ReadBuffer.EMPTY;
     private static final byte[] NEWLINE = {'\n'};    // Separators.NEWLINE, for readLine's clean-up
 
     private final int limit;
-    private byte[] buf = EMPTY;
-    private int start;
-    private int end;
+    private final ReadBuffer buffer;
     private boolean eof;
     private Throwable exception;
     private Future<Void> waiter;
@@ -51,6 +48,7 @@ public final class StreamReader {
             throw new IllegalArgumentException("limit must be positive, got " + limit);
         }
         this.limit = limit;
+        this.buffer = new ReadBuffer(4 * limit);
     }
 
     /** The buffer limit: see the class comment. */
@@ -68,9 +66,7 @@ public final class StreamReader {
         if (data.length == 0) {
             return;
         }
-        makeRoom(data.length);
-        System.arraycopy(data, 0, buf, end, data.length);
-        end += data.length;
+        buffer.append(data);
         fed();
     }
 
@@ -83,12 +79,7 @@ public final class StreamReader {
         }
     }
 
-    /**
-     * Bytes a transport read into a buffer of its own, which it reuses: readable between position and limit,
-     * during the call only. Into an empty reader they go at the start of its array when they fit (a reader
-     * read with {@link #readInto} keeps one), else into an array of their size, which a read that takes them
-     * all returns as it is: one array per read, the one the caller gets.
-     */
+    /** Bytes a transport read into a buffer of its own, which it reuses ({@link ReadBuffer#append(ByteBuffer)}). */
     void feedData(ByteBuffer data) {
         if (eof) {
             throw new IllegalStateException("feedData after feedEof");
@@ -97,17 +88,7 @@ public final class StreamReader {
         if (n == 0) {
             return;
         }
-        if (start == end) {
-            start = 0;
-            end = 0;
-            if (buf.length < n) {
-                buf = new byte[n];
-            }
-        } else {
-            makeRoom(n);
-        }
-        data.get(buf, end, n);
-        end += n;
+        buffer.append(data);
         fed();
     }
 
@@ -134,15 +115,17 @@ public final class StreamReader {
 
     /** True when the stream ended and the buffer is empty. */
     public boolean atEof() {
-        return eof && start == end;
+        return eof && buffer.size() == 0;
     }
 
     /** How many bytes are buffered. */
     int size() {
-        return end - start;
+        return buffer.size();
     }
 
-    // ---- reading ----
+    // ---- reading: each read is an attempt (its result, or WAIT) that a ReadOp coroutine runs at its start and
+    // after each wake-up; the agent's direct entries (await(reader.read(n)) and the like) run the first attempt
+    // themselves, and make the coroutine only when it says WAIT ----
 
     /**
      * Reads up to {@code max} bytes: waits until some are buffered, then returns at most {@code max} of them;
@@ -155,8 +138,8 @@ public final class StreamReader {
 
                 @Override
                 Object attempt() {
-                    all.write(buf, start, end - start);
-                    consume(end - start);
+                    buffer.takeAll(all);
+                    resumeBelowLimit();
                     return eof ? all.toByteArray() : WAIT;
                 }
             };
@@ -164,15 +147,25 @@ public final class StreamReader {
         return new ReadOp<>("read") {
             @Override
             Object attempt() {
-                if (max == 0) {
-                    return EMPTY;
-                }
-                if (start == end) {
-                    return eof ? EMPTY : WAIT;
-                }
-                return take(Math.min(max, end - start));
+                return upTo(max);
             }
         };
+    }
+
+    /** The agent's {@code await(reader.read(max))}: bytes already buffered come with no coroutine made. */
+    static Object read(StreamReader r, int max, Coroutine<?> anchor, int depth) throws IOException {
+        Object x = max >= 0 && r.startsNow() ? r.upTo(max) : WAIT;
+        return x != WAIT ? x : CoroutineSupport.fusedAwait(r.read(max), anchor, depth);
+    }
+
+    private Object upTo(int max) {
+        if (max == 0) {
+            return EMPTY;
+        }
+        if (size() == 0) {
+            return eof ? EMPTY : WAIT;
+        }
+        return take(Math.min(max, size()));
     }
 
     /**
@@ -186,18 +179,30 @@ public final class StreamReader {
         return new ReadOp<>("readInto") {
             @Override
             Object attempt() {
-                if (length == 0) {
-                    return 0;
-                }
-                if (start == end) {
-                    return eof ? -1 : WAIT;
-                }
-                int n = Math.min(length, end - start);
-                System.arraycopy(buf, start, into, from, n);
-                consume(n);
-                return n;
+                return into(into, from, length);
             }
         };
+    }
+
+    /** The agent's {@code await(reader.readInto(into, from, length))}, as {@link #read(StreamReader, int, Coroutine, int)}. */
+    static Object readInto(StreamReader r, byte[] into, int from, int length, Coroutine<?> anchor, int depth)
+            throws IOException {
+        java.util.Objects.checkFromIndexSize(from, length, into.length);
+        Object x = r.startsNow() ? r.into(into, from, length) : WAIT;
+        return x != WAIT ? x : CoroutineSupport.fusedAwait(r.readInto(into, from, length), anchor, depth);
+    }
+
+    private Object into(byte[] into, int from, int length) {
+        if (length == 0) {
+            return 0;
+        }
+        if (size() == 0) {
+            return eof ? -1 : WAIT;
+        }
+        int n = Math.min(length, size());
+        buffer.takeInto(into, from, n);
+        resumeBelowLimit();
+        return n;
     }
 
     /**
@@ -211,18 +216,28 @@ public final class StreamReader {
         return new ReadOp<>("readExactly") {
             @Override
             Object attempt() throws IOException {
-                if (n == 0) {
-                    return EMPTY;
-                }
-                if (end - start >= n) {
-                    return take(n);
-                }
-                if (eof) {
-                    throw new IncompleteReadException(take(end - start), n);
-                }
-                return WAIT;
+                return exactly(n);
             }
         };
+    }
+
+    /** The agent's {@code await(reader.readExactly(n))}, as {@link #read(StreamReader, int, Coroutine, int)}. */
+    static Object readExactly(StreamReader r, int n, Coroutine<?> anchor, int depth) throws IOException {
+        Object x = n >= 0 && r.startsNow() ? r.exactly(n) : WAIT;
+        return x != WAIT ? x : CoroutineSupport.fusedAwait(r.readExactly(n), anchor, depth);
+    }
+
+    private Object exactly(int n) throws IOException {
+        if (n == 0) {
+            return EMPTY;
+        }
+        if (size() >= n) {
+            return take(n);
+        }
+        if (eof) {
+            throw new IncompleteReadException(take(size()), n);
+        }
+        return WAIT;
     }
 
     /**
@@ -234,20 +249,36 @@ public final class StreamReader {
         return new ReadOp<>("readLine") {
             @Override
             Object attempt() throws IOException {
-                try {
-                    return until(Separators.NEWLINE);
-                } catch (IncompleteReadException e) {
-                    return e.partial;
-                } catch (LimitOverrunException e) {
-                    if (startsWith(NEWLINE, e.consumed())) {
-                        take(e.consumed() + NEWLINE.length);
-                    } else {
-                        take(end - start);
-                    }
-                    throw e;
-                }
+                return line();
             }
         };
+    }
+
+    /** The agent's {@code await(reader.readLine())}, as {@link #read(StreamReader, int, Coroutine, int)}. */
+    static Object readLine(StreamReader r, Coroutine<?> anchor, int depth) throws IOException {
+        Object x = r.startsNow() ? r.line() : WAIT;
+        return x != WAIT ? x : CoroutineSupport.fusedAwait(r.readLine(), anchor, depth);
+    }
+
+    private Object line() throws IOException {
+        try {
+            return until(Separators.NEWLINE);
+        } catch (IncompleteReadException e) {
+            return e.partial;
+        } catch (LimitOverrunException e) {
+            if (buffer.startsWith(NEWLINE, e.consumed())) {
+                take(e.consumed() + NEWLINE.length);
+            } else {
+                take(size());
+            }
+            throw e;
+        }
+    }
+
+    /** A read starts: false when the connection failed (the read throws); the search of readUntil starts over. */
+    private boolean startsNow() {
+        offset = 0;
+        return exception == null;
     }
 
     /** The lines to EOF, as {@link #readLine()} reads them: {@code async for line in reader}. */
@@ -282,9 +313,9 @@ public final class StreamReader {
 
     /** One attempt of readUntil: the chunk, WAIT, or an exception. */
     private Object until(Separators seps) throws IOException {
-        int size = end - start;
+        int size = size();
         if (size - offset >= seps.min) {
-            long match = seps.find(buf, start, end, offset);
+            long match = buffer.find(seps, offset);
             if (match >= 0) {
                 offset = 0;
                 int at = (int) (match >>> 32);
@@ -307,63 +338,19 @@ public final class StreamReader {
         return WAIT;
     }
 
-    // ---- the buffer ----
-
-    /** Room for {@code n} more bytes after {@code end}: compacted, or in a bigger array. */
-    private void makeRoom(int n) {
-        if (buf.length - end < n) {
-            int size = end - start;
-            if (buf.length - size >= n && size < buf.length / 2) {
-                System.arraycopy(buf, start, buf, 0, size);     // compact
-            } else {
-                byte[] bigger = new byte[Math.max(Math.max(8192, buf.length * 2), size + n)];
-                System.arraycopy(buf, start, bigger, 0, size);
-                buf = bigger;
-            }
-            start = 0;
-            end = size;
-        }
-    }
-
     /** Removes and returns the first {@code n} buffered bytes; lets the transport read again if it paused. */
     private byte[] take(int n) {
-        byte[] out;
-        if (start == 0 && n == buf.length) {
-            out = buf;      // one transport read, taken whole: no copy
-            buf = EMPTY;
-        } else {
-            out = n == 0 ? EMPTY : Arrays.copyOfRange(buf, start, start + n);
-        }
-        consume(n);
+        byte[] out = buffer.take(n);
+        resumeBelowLimit();
         return out;
     }
 
-    /** Drops the first {@code n} buffered bytes; lets the transport read again if it paused. */
-    private void consume(int n) {
-        start += n;
-        if (start == end) {
-            start = 0;
-            end = 0;
-            if (buf.length > 4 * limit) {
-                buf = EMPTY;        // a burst grew it: give the memory back
-            }
-        }
-        if (paused && end - start <= limit) {
+    /** The buffer is down to the limit: a transport that paused reads again. */
+    private void resumeBelowLimit() {
+        if (paused && size() <= limit) {
             paused = false;
             transport.resumeReading();
         }
-    }
-
-    private boolean startsWith(byte[] sep, int at) {
-        if (end - start - at < sep.length) {
-            return false;
-        }
-        for (int j = 0; j < sep.length; j++) {
-            if (buf[start + at + j] != sep[j]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     // ---- waiting ----

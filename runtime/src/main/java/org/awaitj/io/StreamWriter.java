@@ -112,6 +112,16 @@ public final class StreamWriter {
         return new Drain();
     }
 
+    /**
+     * The agent's {@code await(writer.drain())}: a drain with nothing to wait for (writing not paused, the
+     * connection up and not closing) returns with no coroutine made; any other goes through {@link Drain}.
+     */
+    static Object drain(StreamWriter w, Coroutine<?> anchor, int depth) throws IOException {
+        boolean clear = (w.reader == null || w.reader.exception() == null) && !w.transport.isClosing()
+                && !w.protocol.isLost() && !w.protocol.isPaused();
+        return clear ? null : CoroutineSupport.fusedAwait(w.drain(), anchor, depth);
+    }
+
     /** Closes the sending side once the buffer is flushed (TCP half-close): the peer reads EOF and may still write. */
     public void writeEof() {
         if (!transport.canWriteEof()) {

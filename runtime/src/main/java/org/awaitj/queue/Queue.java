@@ -41,6 +41,13 @@ public class Queue<T> extends LoopBound {
     /** Waiting consumers and producers, first come first; a waiter is removed as it is woken. */
     private final Waiters getters = new Waiters(this);
     private final Waiters putters = new Waiters(this);
+    /**
+     * A put and a get that the direct entries made, that completed, and that are reused by the next wait of
+     * their kind: no application ever held them, and their completion is over before any code can call the
+     * entries again. So a hand-off between tasks allocates nothing in steady state.
+     */
+    private Put<Object> sparePut;
+    private Get<?> spareGet;
     private int unfinishedTasks;
     private final Event finished = new Event();
     private boolean isShutdown;
@@ -89,7 +96,7 @@ public class Queue<T> extends LoopBound {
      * that was waiting for space.
      */
     public Coroutine<Void> put(T item) {
-        return new Put<>(this, Objects.requireNonNull(item, "item"));
+        return new Put<>(this, Objects.requireNonNull(item, "item"), false);
     }
 
     /**
@@ -119,7 +126,7 @@ public class Queue<T> extends LoopBound {
      * consumer that was waiting for an item.
      */
     public Coroutine<T> get() {
-        return new Get<>(this);
+        return new Get<>(this, false);
     }
 
     /**
@@ -138,6 +145,53 @@ public class Queue<T> extends LoopBound {
         }
         putters.wakeAndRemoveNext();
         return item;
+    }
+
+    /**
+     * The agent's {@code await(queue.put(item))}: an item that fits goes in with no coroutine made; else it
+     * waits. A subclass's own {@code put} is called.
+     */
+    static Object put(Queue<Object> q, Object item, Coroutine<?> anchor, int depth) {
+        if (!q.isOwnClass()) {
+            return CoroutineSupport.fusedAwait(q.put(item), anchor, depth);
+        }
+        if (!q.full()) {
+            q.putNowait(item);
+            return null;
+        }
+        Objects.requireNonNull(item, "item");
+        Put<Object> p = q.sparePut;
+        if (p == null) {
+            p = new Put<>(q, item, true);
+        } else {
+            q.sparePut = null;
+            p.rearm(item);
+        }
+        return CoroutineSupport.fusedAwait(p, anchor, depth);
+    }
+
+    /** The agent's {@code await(queue.get())}, as {@link #put(Queue, Object, Coroutine, int)}. */
+    @SuppressWarnings("unchecked")
+    static Object get(Queue<?> q, Coroutine<?> anchor, int depth) {
+        if (!q.isOwnClass()) {
+            return CoroutineSupport.fusedAwait(q.get(), anchor, depth);
+        }
+        if (!q.empty()) {
+            return q.getNowait();
+        }
+        Get<Object> g = (Get<Object>) q.spareGet;
+        if (g == null) {
+            g = new Get<>((Queue<Object>) q, true);
+        } else {
+            q.spareGet = null;
+            g.rearm(null);
+        }
+        return CoroutineSupport.fusedAwait(g, anchor, depth);
+    }
+
+    private boolean isOwnClass() {
+        Class<?> c = getClass();
+        return c == Queue.class || c == PriorityQueue.class || c == LifoQueue.class;
     }
 
     /**
@@ -231,14 +285,25 @@ public class Queue<T> extends LoopBound {
      */
     private abstract static class Transfer<T, R> extends HandWrittenCoroutine<R> {
         final Queue<T> q;
-        private final Waiters line;
         private Future<Void> waiter;
+        /** Made by a direct entry: once completed, it is the queue's spare. */
+        private final boolean reused;
 
-        Transfer(Queue<T> q, String method, Waiters line) {
-            super(Queue.class, method);
+        Transfer(Queue<T> q, boolean reused) {
             this.q = q;
-            this.line = line;
+            this.reused = reused;
         }
+
+        /** Completed and spare: awaited anew. */
+        void rearm(T item) {
+            CoroutineSupport.rearm(this);
+        }
+
+        /** Completed: the queue's spare from now on. */
+        abstract void spare();
+
+        /** The line it waits in: the queue's putters or getters. */
+        abstract Waiters line();
 
         /** The queue is full (for a put) or empty (for a get). */
         abstract boolean mustWait();
@@ -254,30 +319,54 @@ public class Queue<T> extends LoopBound {
                 try {
                     CoroutineSupport.resumeValue(this);
                 } catch (Throwable e) {
-                    if (line.abandon(w) && !mustWait()) {
-                        line.wakeAndRemoveNext();       // woken for what we will not take: pass it on
+                    if (line().abandon(w) && !mustWait()) {
+                        line().wakeAndRemoveNext();       // woken for what we will not take: pass it on
                     }
                     throw e;
                 }
+                line().recycle(w);    // it left the line when it was woken
             }
             if (mustWait()) {
                 if (q.isShutdown) {
                     throw new QueueShutDownException("the queue is shut down");
                 }
-                waiter = line.add(this);
+                waiter = line().add(this);
                 return CoroutineSupport.awaitFuture(waiter, this);
             }
-            return complete(transfer());
+            Object done = complete(transfer());
+            if (reused) {
+                spare();
+            }
+            return done;
         }
     }
 
     /** {@code put(item)}: wait while full, then {@code putNowait(item)}. */
+    @HandWrittenCoroutine.Of(owner = Queue.class, method = "put")
     private static final class Put<T> extends Transfer<T, Void> {
-        private final T item;
+        private T item;
 
-        Put(Queue<T> q, T item) {
-            super(q, "put", q.putters);
+        Put(Queue<T> q, T item, boolean reused) {
+            super(q, reused);
             this.item = item;
+        }
+
+        @Override
+        void rearm(T next) {
+            super.rearm(next);
+            item = next;
+        }
+
+        @SuppressWarnings("unchecked")
+        @Override
+        void spare() {
+            item = null;
+            q.sparePut = (Put<Object>) this;
+        }
+
+        @Override
+        Waiters line() {
+            return q.putters;
         }
 
         @Override
@@ -293,9 +382,20 @@ public class Queue<T> extends LoopBound {
     }
 
     /** {@code get()}: wait while empty, then {@code getNowait()}. */
+    @HandWrittenCoroutine.Of(owner = Queue.class, method = "get")
     private static final class Get<T> extends Transfer<T, T> {
-        Get(Queue<T> q) {
-            super(q, "get", q.getters);
+        Get(Queue<T> q, boolean reused) {
+            super(q, reused);
+        }
+
+        @Override
+        void spare() {
+            q.spareGet = this;
+        }
+
+        @Override
+        Waiters line() {
+            return q.getters;
         }
 
         @Override
@@ -310,11 +410,11 @@ public class Queue<T> extends LoopBound {
     }
 
     /** {@code join()}: nothing to wait for when every item is done, else the {@code finished} event. */
+    @HandWrittenCoroutine.Of(owner = Queue.class, method = "join")
     private static final class Join extends HandWrittenCoroutine<Void> {
         private final Queue<?> q;
 
         Join(Queue<?> q) {
-            super(Queue.class, "join");
             this.q = q;
         }
 

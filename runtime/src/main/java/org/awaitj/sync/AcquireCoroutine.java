@@ -18,10 +18,15 @@ abstract class AcquireCoroutine<R> extends HandWrittenCoroutine<R> {
     /** The future this task waits on in the line; null until it has to wait. */
     Future<Void> waiter;
 
-    AcquireCoroutine(Class<?> owner, Waiters line, Held held) {
-        super(owner, held == null ? "acquire" : "locked");
+    AcquireCoroutine(Waiters line, Held held) {
         this.line = line;
         this.held = held;
+    }
+
+    /** {@code acquire}, as the subclass's {@link HandWrittenCoroutine.Of} says, or {@code locked}. */
+    @Override
+    protected final String method() {
+        return held == null ? super.method() : "locked";
     }
 
     /** Takes the lock or a permit if that needs no waiting (nobody waits ahead): true when it did. */

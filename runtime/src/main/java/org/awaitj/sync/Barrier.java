@@ -122,6 +122,7 @@ public final class Barrier extends LoopBound {
     }
 
     /** {@code waitAsync()}: block while draining or resetting, arrive, then wait for the barrier to fill. */
+    @HandWrittenCoroutine.Of(owner = Barrier.class, method = "waitAsync")
     private static final class Wait extends HandWrittenCoroutine<Integer> {
         private static final int ARRIVING = 0;
         private static final int BLOCKED = 1;
@@ -133,7 +134,6 @@ public final class Barrier extends LoopBound {
         private Future<Void> waiter;
 
         Wait(Barrier b) {
-            super(Barrier.class, "waitAsync");
             this.b = b;
         }
 

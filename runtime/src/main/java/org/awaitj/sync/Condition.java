@@ -51,6 +51,16 @@ public final class Condition extends LoopBound {
         return lock.acquire();
     }
 
+    /** The agent's {@code await(condition.acquire())}: the lock's own entry. */
+    static Object acquire(Condition c, Coroutine<?> anchor, int depth) {
+        return Lock.acquire(c.lock, anchor, depth);
+    }
+
+    /** The agent's {@code await(condition.locked())}: the lock's own entry. */
+    static Object locked(Condition c, Coroutine<?> anchor, int depth) {
+        return Lock.locked(c.lock, anchor, depth);
+    }
+
     /** Releases the underlying lock; {@link IllegalStateException} if it is not acquired. */
     public void release() {
         lock.release();
@@ -117,6 +127,7 @@ public final class Condition extends LoopBound {
     }
 
     /** {@code waitAsync()}: wait for a signal, then reacquire the lock whatever happened. */
+    @HandWrittenCoroutine.Of(owner = Condition.class, method = "waitAsync")
     private static final class Wait extends HandWrittenCoroutine<Void> {
         private static final int START = 0;
         private static final int WAITING = 1;
@@ -131,7 +142,6 @@ public final class Condition extends LoopBound {
         private CancellationException cancelledReacquiring;
 
         Wait(Condition cond) {
-            super(Condition.class, "waitAsync");
             this.cond = cond;
         }
 
@@ -200,13 +210,13 @@ public final class Condition extends LoopBound {
     }
 
     /** {@code waitForAsync(predicate)}: {@code while (!predicate) await(waitAsync());}. */
+    @HandWrittenCoroutine.Of(owner = Condition.class, method = "waitForAsync")
     private static final class WaitFor extends HandWrittenCoroutine<Void> {
         private final Condition cond;
         private final BooleanSupplier predicate;
         private boolean suspended;
 
         WaitFor(Condition cond, BooleanSupplier predicate) {
-            super(Condition.class, "waitForAsync");
             this.cond = cond;
             this.predicate = predicate;
         }

@@ -46,6 +46,11 @@ public final class Event extends LoopBound {
         return new Wait(this);
     }
 
+    /** The agent's {@code await(event.waitAsync())}: a set event returns with no coroutine made; else it waits. */
+    static Object waitAsync(Event event, Coroutine<?> anchor, int depth) {
+        return event.value ? null : CoroutineSupport.fusedAwait(event.waitAsync(), anchor, depth);
+    }
+
     /** The futures of the waiting tasks, woken ones that have not run yet included (for tests). */
     int waiterCount() {
         return waiters.size();
@@ -56,12 +61,12 @@ public final class Event extends LoopBound {
         return "<Event [" + (value ? "set" : "unset") + waiters.reprSuffix() + "]>";
     }
 
+    @HandWrittenCoroutine.Of(owner = Event.class, method = "waitAsync")
     private static final class Wait extends HandWrittenCoroutine<Void> {
         private final Event event;
         private Future<Void> waiter;
 
         Wait(Event event) {
-            super(Event.class, "waitAsync");
             this.event = event;
         }
 

@@ -1,6 +1,8 @@
 package org.awaitj.sync;
 
 import org.awaitj.Coroutine;
+import org.awaitj.internal.CoroutineSupport;
+import org.awaitj.internal.HandWrittenCoroutine;
 import org.awaitj.internal.LoopBound;
 import org.awaitj.internal.Waiters;
 
@@ -40,6 +42,25 @@ public final class Lock extends LoopBound {
         return new Acquire<>(this, new Held(this::release));
     }
 
+    /** The agent's {@code await(lock.acquire())}: a free lock is taken with no coroutine made; else it waits. */
+    static Object acquire(Lock lock, Coroutine<?> anchor, int depth) {
+        return lock.tryAcquire() ? null : CoroutineSupport.fusedAwait(lock.acquire(), anchor, depth);
+    }
+
+    /** The agent's {@code await(lock.locked())}, as {@link #acquire(Lock, Coroutine, int)}. */
+    static Object locked(Lock lock, Coroutine<?> anchor, int depth) {
+        return lock.tryAcquire() ? new Held(lock::release) : CoroutineSupport.fusedAwait(lock.locked(), anchor, depth);
+    }
+
+    /** Takes the lock if it is free and nobody waits for it (jumping a line of cancelled waiters only). */
+    private boolean tryAcquire() {
+        if (!locked && waiters.allCancelled()) {
+            locked = true;
+            return true;
+        }
+        return false;
+    }
+
     /**
      * Releases the lock and wakes the first waiter, if any.
      *
@@ -68,22 +89,18 @@ public final class Lock extends LoopBound {
         return "<Lock [" + (locked ? "locked" : "unlocked") + waiters.reprSuffix() + "]>";
     }
 
+    @HandWrittenCoroutine.Of(owner = Lock.class, method = "acquire")
     private static final class Acquire<R> extends AcquireCoroutine<R> {
         private final Lock lock;
 
         Acquire(Lock lock, Held held) {
-            super(Lock.class, lock.waiters, held);
+            super(lock.waiters, held);
             this.lock = lock;
         }
 
         @Override
         boolean tryAcquire() {
-            // jumping the queue when every waiter is cancelled is an optimisation; otherwise wait our turn
-            if (!lock.locked && lock.waiters.allCancelled()) {
-                lock.locked = true;
-                return true;
-            }
-            return false;
+            return lock.tryAcquire();
         }
 
         @Override

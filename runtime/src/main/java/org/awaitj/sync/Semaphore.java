@@ -2,6 +2,7 @@ package org.awaitj.sync;
 
 import org.awaitj.Coroutine;
 import org.awaitj.internal.CoroutineSupport;
+import org.awaitj.internal.HandWrittenCoroutine;
 import org.awaitj.internal.LoopBound;
 import org.awaitj.internal.Waiters;
 
@@ -66,6 +67,34 @@ public class Semaphore extends LoopBound {
         return new Acquire<>(this, new Held(this::release));
     }
 
+    /**
+     * The agent's {@code await(semaphore.acquire())}: a free permit is taken with no coroutine made; else it
+     * waits. A subclass's own {@code acquire} is called.
+     */
+    static Object acquire(Semaphore sem, Coroutine<?> anchor, int depth) {
+        return sem.isOwnClass() && sem.tryAcquire() ? null : CoroutineSupport.fusedAwait(sem.acquire(), anchor, depth);
+    }
+
+    /** The agent's {@code await(semaphore.locked())}, as {@link #acquire(Semaphore, Coroutine, int)}. */
+    static Object locked(Semaphore sem, Coroutine<?> anchor, int depth) {
+        return sem.isOwnClass() && sem.tryAcquire() ? new Held(sem::release)
+                : CoroutineSupport.fusedAwait(sem.locked(), anchor, depth);
+    }
+
+    private boolean isOwnClass() {
+        Class<?> c = getClass();
+        return c == Semaphore.class || c == BoundedSemaphore.class;
+    }
+
+    /** Takes a permit if one is free and nobody waits ahead. */
+    private boolean tryAcquire() {
+        if (!isLocked()) {
+            value--;
+            return true;
+        }
+        return false;
+    }
+
     /** Gives a permit back, and hands it to the first waiter if there is one. */
     public void release() {
         value++;
@@ -97,21 +126,18 @@ public class Semaphore extends LoopBound {
                 + waiters.reprSuffix() + "]>";
     }
 
+    @HandWrittenCoroutine.Of(owner = Semaphore.class, method = "acquire")
     private static final class Acquire<R> extends AcquireCoroutine<R> {
         private final Semaphore sem;
 
         Acquire(Semaphore sem, Held held) {
-            super(Semaphore.class, sem.waiters, held);
+            super(sem.waiters, held);
             this.sem = sem;
         }
 
         @Override
         boolean tryAcquire() {
-            if (!sem.isLocked()) {
-                sem.value--;
-                return true;
-            }
-            return false;
+            return sem.tryAcquire();
         }
 
         @Override

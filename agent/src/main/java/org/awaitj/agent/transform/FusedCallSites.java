@@ -15,7 +15,8 @@ import static org.objectweb.asm.Opcodes.*;
 
 /**
  * The analysis of the fused await path: which awaits await the coroutine of a call at once, {@code await(m(args))},
- * so that the call can go to m's direct entry instead of its factory; and which methods get a direct entry
+ * so that the call can go to m's direct entry instead of its factory (an {@code @Async} method's, or one the
+ * runtime wrote for a wait of its own, such as {@code lock.acquire()}); and which methods get a direct entry
  * ({@link DirectEntryEmitter}). The call site is an {@code invokedynamic} that the runtime links on first use, to
  * m's direct entry when m's class has one, else to the factory and an await: the callee's class need not be known,
  * nor loaded, when the caller is rewritten. {@code -Dawaitj.fuse=false} turns the path off.
@@ -46,9 +47,21 @@ final class FusedCallSites {
         if (call.getOpcode() == INVOKESTATIC) {
             return call.owner.equals(Names.ASYNCIO) || call.owner.startsWith("java/") ? null : call;
         }
+        if (call.getOpcode() == INVOKEVIRTUAL && isRuntimePrimitive(call.owner)) {
+            return call;    // the runtime's entries check the receiver's class, so an override still takes the call
+        }
         // an instance method is fused only where no override can take the call: a private method of this class
         return call.owner.equals(ctx.owner.name) && !call.name.equals("<init>")
                 && isPrivate(ctx.owner, call.name, call.desc) ? call : null;
+    }
+
+    /**
+     * A class of the runtime whose waits have direct entries for the awaits that need not suspend (a free lock, a
+     * queue with room, a buffered read): {@code FusedCalls} links to them, or to the factory where there is none.
+     */
+    static boolean isRuntimePrimitive(String owner) {
+        return owner.startsWith("org/awaitj/sync/") || owner.startsWith("org/awaitj/queue/")
+                || owner.equals("org/awaitj/io/StreamReader") || owner.equals("org/awaitj/io/StreamWriter");
     }
 
     /** A label where a handler's range starts or ends, or a handler starts: the call and the await stay apart. */

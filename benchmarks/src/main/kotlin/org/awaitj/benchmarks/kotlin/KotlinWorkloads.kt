@@ -7,6 +7,7 @@ import kotlinx.coroutines.channels.Channel
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.runBlocking
+import kotlinx.coroutines.sync.Mutex
 import kotlinx.coroutines.yield
 import org.openjdk.jmh.infra.Blackhole
 
@@ -47,6 +48,27 @@ object KotlinWorkloads {
         val consumer = launch { repeat(n) { bh.consume(ch.receive()) } }
         producer.join()
         consumer.join()
+    }
+
+    // (10) a free Mutex locked and unlocked
+    @JvmStatic
+    fun freeMutex(n: Int, bh: Blackhole) = runBlocking {
+        val mutex = Mutex()
+        repeat(n) {
+            mutex.lock()
+            bh.consume(mutex.isLocked)
+            mutex.unlock()
+        }
+    }
+
+    // (11) a buffered channel: each send finds room and each receive an element
+    @JvmStatic
+    fun bufferedChannel(n: Int, item: Any, bh: Blackhole) = runBlocking {
+        val ch = Channel<Any>(Channel.UNLIMITED)
+        repeat(n) {
+            ch.send(item)
+            bh.consume(ch.receive())
+        }
     }
 
     // (4) launch + join of an empty coroutine

@@ -1,0 +1,17 @@
+package org.awaitj;
+
+/**
+ * The state of a {@link Task} that most tasks never have, made on first need, so that a parked task is a Task
+ * and a frame: its name when set, the context owner inside {@link Context#call}, the thread-local bridges'
+ * state, and the count of cancellation requests.
+ */
+final class TaskExtras {
+    /** Null: "Task-" + id. */
+    String name;
+    /** Who owns the task's context while {@link Context#call} runs inside a step; null: the task itself. */
+    Object contextOwner;
+    /** The thread-local state of the {@link ThreadLocalBridge}s, around each step; null when there are none. */
+    ThreadStates threadStates;
+    /** Cancellation requests not yet withdrawn by {@link Task#uncancel()}: how timeouts and task groups tell theirs apart. */
+    int cancelRequests;
+}

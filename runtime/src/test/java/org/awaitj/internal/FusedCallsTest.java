@@ -1,0 +1,83 @@
+package org.awaitj.internal;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
+import org.awaitj.Coroutine;
+import org.awaitj.queue.Queue;
+import org.awaitj.sync.BoundedSemaphore;
+import org.awaitj.sync.Event;
+import org.awaitj.sync.Lock;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * How a fused await of one of the runtime's waits links: to the direct entry beside the wait, which needs no
+ * anchor (no coroutine runs) when the wait is free, else to the factory and an await. The tests pass no anchor,
+ * so whatever would start a coroutine fails with a NullPointerException.
+ */
+class FusedCallsTest {
+    private static final MethodHandles.Lookup APP = MethodHandles.lookup();
+
+    /** The target of {@code await(receiver.name())} for a receiver of static type {@code owner}. */
+    private static MethodHandle site(Class<?> owner, String name) throws ReflectiveOperationException {
+        MethodHandle factory = APP.findVirtual(owner, name, MethodType.methodType(Coroutine.class));
+        MethodType type = MethodType.methodType(Object.class, owner, Coroutine.class, int.class);
+        return FusedCalls.link(APP, name, type, owner, factory).getTarget();
+    }
+
+    @Test
+    void aFreeLockIsTakenByItsEntryWithoutACoroutine() throws Throwable {
+        Lock lock = new Lock();
+        assertNull(site(Lock.class, "acquire").invoke(lock, (Coroutine<?>) null, 0));
+        assertTrue(lock.isLocked());
+        // held: the entry hands over to the coroutine, which needs the anchor's task
+        assertThrows(NullPointerException.class, () -> site(Lock.class, "acquire").invoke(lock, (Coroutine<?>) null, 0));
+    }
+
+    @Test
+    void aReceiverOfASubclassLinksToTheEntryOfItsSuperclass() throws Throwable {
+        BoundedSemaphore sem = new BoundedSemaphore(1);
+        assertNull(site(BoundedSemaphore.class, "acquire").invoke(sem, (Coroutine<?>) null, 0));
+        assertTrue(sem.isLocked());
+    }
+
+    @Test
+    void aSetEventReturnsAtOnceAndAQueueItemComesOutOfItsEntry() throws Throwable {
+        Event event = new Event();
+        event.set();
+        assertNull(site(Event.class, "waitAsync").invoke(event, (Coroutine<?>) null, 0));
+        Queue<String> q = new Queue<>();
+        q.putNowait("item");
+        assertEquals("item", site(Queue.class, "get").invoke(q, (Coroutine<?>) null, 0));
+        assertTrue(q.empty());
+    }
+
+    @Test
+    void anOverrideInAnApplicationsSubclassTakesTheCall() throws Throwable {
+        StringBuilder calls = new StringBuilder();
+        Queue<String> q = new Queue<>() {
+            @Override
+            public Coroutine<String> get() {
+                calls.append("get");
+                return super.get();
+            }
+        };
+        q.putNowait("item");
+        assertThrows(NullPointerException.class, () -> site(Queue.class, "get").invoke(q, (Coroutine<?>) null, 0));
+        assertEquals("get", calls.toString());
+        assertFalse(q.empty());
+    }
+
+    @Test
+    void aWaitWithoutAnEntryLinksToItsFactoryAndAnAwait() throws Throwable {
+        Queue<String> q = new Queue<>();
+        assertThrows(NullPointerException.class, () -> site(Queue.class, "join").invoke(q, (Coroutine<?>) null, 0));
+    }
+}
