@@ -101,6 +101,23 @@ async def hand_off(n):
     await c
 
 
+# (10) a free lock acquired and released; (11) a queue's put and get, neither waiting
+
+async def free_lock(n):
+    lock = asyncio.Lock()
+    for _ in range(n):
+        await lock.acquire()
+        lock.release()
+
+
+async def free_queue(n):
+    q = asyncio.Queue()
+    item = object()
+    for _ in range(n):
+        await q.put(item)
+        await q.get()
+
+
 # (4) create, run and await an empty task
 
 async def empty():
@@ -176,6 +193,8 @@ PER_OP = [
     ("NonSuspendingAwait.asyncio", lambda: await_leaves(OPS), OPS),
     ("PingPong.asyncio", lambda: ping_pong(OPS), 2 * OPS),
     ("QueueHandOff.asyncio", lambda: hand_off(OPS), OPS),
+    ("FreeWaits.asyncioLock", lambda: free_lock(OPS), OPS),
+    ("FreeWaits.asyncioQueue", lambda: free_queue(OPS), OPS),
     ("TaskSpawn.asyncio", lambda: spawn_await(OPS), OPS),
     ("Gather1000.asyncio", lambda: gather_empty(GATHER), 1),
     ("DeepChain.asyncio", lambda: chains(OPS, DEPTH), OPS),

@@ -64,7 +64,7 @@ public final class CoroutineSupport {
     }
 
     /** See {@link CoreAccess#reuseWaiter}. */
-    static void reuseWaiter(Future<Void> waiter) {
+    public static void reuseWaiter(Future<Void> waiter) {
         CORE.reuseWaiter(waiter);
     }
 

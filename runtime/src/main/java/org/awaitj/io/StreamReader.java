@@ -36,6 +36,10 @@ public final class StreamReader {
     private Future<Void> waiter;
     private ReadControl transport;
     private boolean paused;
+    /** The waiter of the last wait that ended with data, for the next wait: a read that waits allocates less. */
+    private Future<Void> spareWaiter;
+    /** What {@link #readInto} yielded last, boxed. */
+    private Integer lastCount;
 
     /** A reader with the default limit of 64 KiB, fed by {@link #feedData} and {@link #feedEof}. */
     public StreamReader() {
@@ -202,7 +206,12 @@ public final class StreamReader {
         int n = Math.min(length, size());
         buffer.takeInto(into, from, n);
         resumeBelowLimit();
-        return n;
+        Integer count = lastCount;
+        if (count == null || count != n) {
+            count = n;
+            lastCount = count;      // reads into a kept array mostly take the same count: boxed once
+        }
+        return count;
     }
 
     /**
@@ -378,7 +387,13 @@ public final class StreamReader {
             paused = false;
             transport.resumeReading();
         }
-        Future<Void> w = loop.createFuture();
+        Future<Void> w = spareWaiter;
+        if (w != null && w.getLoop() == loop) {
+            spareWaiter = null;
+            CoroutineSupport.reuseWaiter(w);
+        } else {
+            w = loop.createFuture();
+        }
         waiter = w;
         return w;
     }
@@ -400,12 +415,14 @@ public final class StreamReader {
 
         @Override
         protected final Object invokeSuspend() {
-            if (myWaiter != null) {
-                if (waiter == myWaiter) {
+            Future<Void> w = myWaiter;
+            if (w != null) {
+                if (waiter == w) {
                     waiter = null;
                 }
                 myWaiter = null;
                 CoroutineSupport.resumeValue(this);     // a cancellation, or the connection's error
+                spareWaiter = w;    // woken, and resumed from: nothing holds it any more
             } else {
                 offset = 0;
             }
