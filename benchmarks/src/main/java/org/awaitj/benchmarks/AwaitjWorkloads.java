@@ -61,8 +61,8 @@ public final class AwaitjWorkloads {
     }
 
     /**
-     * {@link #leaf} behind a virtual call the agent cannot link directly (an override could take it): the await
-     * goes through the factory, the frame object and the inline await, as every await did before fusing.
+     * {@link #leaf} behind a virtual call (an override could take it): the fused site links on the class of its
+     * first receiver, to the direct entry of the method that class runs.
      */
     public static class Leaves {
         @Async
@@ -75,10 +75,27 @@ public final class AwaitjWorkloads {
         }
     }
 
+    /** A subclass that overrides nothing: a receiver of another class than Leaves, for {@link #awaitLeavesUnlinked}. */
+    public static class OtherLeaves extends Leaves {
+    }
+
     @Async
     static Coroutine<Void> awaitLeavesNotLinked(int n, Object x, Leaves leaves, Blackhole bh) {
         for (int i = 0; i < n; i++) {
             bh.consume(await(leaves.leaf(x, false)));
+        }
+        return result();
+    }
+
+    /**
+     * The site's first receiver ever is {@code first}, of another class than {@code leaves}: the site links on that
+     * class, and every later await goes through the factory, the frame object and the inline await, as every
+     * await did before fusing.
+     */
+    @Async
+    static Coroutine<Void> awaitLeavesUnlinked(int n, Object x, Leaves first, Leaves leaves, Blackhole bh) {
+        for (int i = -1; i < n; i++) {
+            bh.consume(await((i < 0 ? first : leaves).leaf(x, false)));
         }
         return result();
     }
@@ -104,7 +121,7 @@ public final class AwaitjWorkloads {
         return result();
     }
 
-    /** {@link #flatChain} through virtual calls, which the agent does not fuse. */
+    /** {@link #flatChain} through virtual calls, fused on the receiver's class. */
     public static class Chains {
         @Async
         @CompilerControl(CompilerControl.Mode.DONT_INLINE)

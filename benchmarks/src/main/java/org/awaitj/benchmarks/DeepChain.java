@@ -20,7 +20,7 @@ public class DeepChain extends SteadyState {
         AsyncIO.run(AwaitjWorkloads.chains(Sizes.OPS, Sizes.DEPTH, bh));
     }
 
-    /** The same chain through virtual calls, which the agent does not fuse: a frame per level, suspending or not. */
+    /** The same chain through virtual calls, fused on the receiver's class: its frames carry the receiver. */
     @Benchmark
     @OperationsPerInvocation(Sizes.OPS)
     public void awaitjNotLinked(Blackhole bh) {

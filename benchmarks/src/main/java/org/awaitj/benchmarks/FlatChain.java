@@ -41,7 +41,7 @@ public class FlatChain extends SteadyState {
         AsyncIO.run(AwaitjWorkloads.flatChains(Sizes.OPS, Sizes.DEPTH, bh));
     }
 
-    /** Through virtual calls, which the agent does not fuse: a frame object per level. */
+    /** Through virtual calls, fused on the receiver's class. */
     @Benchmark
     @OperationsPerInvocation(Sizes.OPS)
     public void awaitjNotLinked(Blackhole bh) {

@@ -68,14 +68,22 @@ public class NonSuspendingAwait extends SteadyState {
         AsyncIO.run(AwaitjWorkloads.awaitLeavesNotInlined(Sizes.OPS, x, bh));
     }
 
-    /** The same through a virtual call the agent cannot link to a direct entry: the path without fusing. */
+    /** The same through a virtual call, which the fused site links on its receivers' class. */
     @Benchmark
     @OperationsPerInvocation(Sizes.OPS)
     public void awaitjNotLinked(Blackhole bh) {
         AsyncIO.run(AwaitjWorkloads.awaitLeavesNotLinked(Sizes.OPS, x, LEAVES, bh));
     }
 
+    /** A virtual call whose site linked on another receiver class: the path without fusing. */
+    @Benchmark
+    @OperationsPerInvocation(Sizes.OPS)
+    public void awaitjUnlinked(Blackhole bh) {
+        AsyncIO.run(AwaitjWorkloads.awaitLeavesUnlinked(Sizes.OPS, x, OTHER_LEAVES, LEAVES, bh));
+    }
+
     private static final AwaitjWorkloads.Leaves LEAVES = new AwaitjWorkloads.Leaves();
+    private static final AwaitjWorkloads.Leaves OTHER_LEAVES = new AwaitjWorkloads.OtherLeaves();
 
     /** Only calls the @Async method (creates its frame) without awaiting it: the size of the callee's frame. */
     @Benchmark

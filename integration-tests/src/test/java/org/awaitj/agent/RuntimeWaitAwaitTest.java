@@ -104,7 +104,7 @@ class RuntimeWaitAwaitTest {
                 "org/awaitj/queue/PriorityQueue.put", "org/awaitj/queue/PriorityQueue.get",
                 "org/awaitj/io/StreamWriter.drain", "org/awaitj/io/StreamReader.read", "org/awaitj/io/StreamReader.readInto",
                 "org/awaitj/io/StreamReader.readExactly", "org/awaitj/io/StreamReader.readLine",
-                "org/awaitj/io/StreamWriter.waitClosed") : Set.of(), fused);
+                "org/awaitj/io/StreamWriter.waitClosed", "org/awaitj/io/Server.waitClosed") : Set.of(), fused);
     }
 
     private static int line(String marker) throws IOException {

@@ -3,8 +3,10 @@ package org.awaitj.internal;
 import java.lang.invoke.CallSite;
 import java.lang.invoke.ConstantCallSite;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandleInfo;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Modifier;
 
 import org.awaitj.Coroutine;
 
@@ -13,7 +15,8 @@ import org.awaitj.Coroutine;
  * compiles it to an {@code invokedynamic} of type {@code (args..., Coroutine anchor, int depth)Object}, linked
  * the first time it runs (when m's class is loaded anyway, so loading order does not change): to m's direct entry
  * (same name and type, in the class that declares m) when that class was rewritten with one, else to the
- * factory followed by an ordinary await. Either way the call site then costs what a static call costs.
+ * factory followed by an ordinary await. Either way the call site then costs what a static call costs. A virtual
+ * or interface call that an override may take links on the receiver's class instead ({@link ReceiverSite}).
  */
 @InternalApi
 public final class FusedCalls {
@@ -43,17 +46,42 @@ public final class FusedCalls {
      */
     public static CallSite link(MethodHandles.Lookup caller, String name, MethodType type, Class<?> owner,
             MethodHandle factory) {
-        MethodHandle target;
+        MethodHandle generic = MethodHandles.collectArguments(AWAIT, 0,
+                factory.asType(factory.type().changeReturnType(Object.class))).asType(type);
+        MethodHandle entry = runtimeEntry(owner, name, type);
+        if (entry != null) {
+            return new ConstantCallSite(entry.asType(type));   // it checks the receiver's class itself
+        }
+        MethodHandleInfo callee = reveal(caller, factory);
+        if (callee != null && dispatches(callee, owner)) {
+            return new ReceiverSite(caller, name, type, generic);
+        }
+        Class<?> declaring = callee != null && callee.getReferenceKind() != MethodHandleInfo.REF_invokeStatic
+                ? callee.getDeclaringClass() : null;
         try {
-            target = caller.findStatic(owner, name, type);
+            entry = declaring == null ? caller.findStatic(owner, name, type)
+                    : caller.findStatic(declaring, name, type.changeParameterType(0, declaring));
         } catch (NoSuchMethodException | IllegalAccessException e) {
-            target = runtimeEntry(owner, name, type);
-        }
-        if (target == null) {
             // not rewritten, rewritten without direct entries, or not an @Async method at all
-            target = MethodHandles.collectArguments(AWAIT, 0, factory.asType(factory.type().changeReturnType(Object.class)));
+            return new ConstantCallSite(generic);
         }
-        return new ConstantCallSite(target.asType(type));
+        return new ConstantCallSite(entry.asType(type));
+    }
+
+    private static MethodHandleInfo reveal(MethodHandles.Lookup caller, MethodHandle factory) {
+        try {
+            return caller.revealDirect(factory);
+        } catch (IllegalArgumentException | SecurityException e) {
+            return null;
+        }
+    }
+
+    /** A call that an override may take: virtual or interface, of a method and class that are not final. */
+    private static boolean dispatches(MethodHandleInfo callee, Class<?> owner) {
+        int kind = callee.getReferenceKind();
+        int modifiers = callee.getModifiers();
+        return (kind == MethodHandleInfo.REF_invokeVirtual || kind == MethodHandleInfo.REF_invokeInterface)
+                && !Modifier.isPrivate(modifiers) && !Modifier.isFinal(modifiers) && !Modifier.isFinal(owner.getModifiers());
     }
 
     /**

@@ -18,8 +18,9 @@ import static org.objectweb.asm.Opcodes.*;
  * so that the call can go to m's direct entry instead of its factory (an {@code @Async} method's, or one the
  * runtime wrote for a wait of its own, such as {@code lock.acquire()}); and which methods get a direct entry
  * ({@link DirectEntryEmitter}). The call site is an {@code invokedynamic} that the runtime links on first use, to
- * m's direct entry when m's class has one, else to the factory and an await: the callee's class need not be known,
- * nor loaded, when the caller is rewritten. {@code -Dawaitj.fuse=false} turns the path off.
+ * m's direct entry when m's class has one, else to the factory and an await (a virtual or interface call: to the
+ * entry of the receiver's class, while the receivers are of one class): the callee's class need not be known, nor
+ * loaded, when the caller is rewritten. {@code -Dawaitj.fuse=false} turns the path off.
  */
 final class FusedCallSites {
     /** Read once: the agent and the build-time instrumenter both honour it. */
@@ -47,21 +48,14 @@ final class FusedCallSites {
         if (call.getOpcode() == INVOKESTATIC) {
             return call.owner.equals(Names.ASYNCIO) || call.owner.startsWith("java/") ? null : call;
         }
-        if (call.getOpcode() == INVOKEVIRTUAL && isRuntimePrimitive(call.owner)) {
-            return call;    // the runtime's entries check the receiver's class, so an override still takes the call
+        if (call.getOpcode() == INVOKEVIRTUAL || call.getOpcode() == INVOKEINTERFACE) {
+            // the site dispatches on the receiver's class when it runs (FusedCalls), so an override takes the call;
+            // the runtime's waits check the receiver's class themselves
+            return call.owner.startsWith("java/") || call.owner.startsWith("[") ? null : call;
         }
-        // an instance method is fused only where no override can take the call: a private method of this class
+        // invokespecial: a private method of this class (super.m() is left to the factory and an await)
         return call.owner.equals(ctx.owner.name) && !call.name.equals("<init>")
                 && isPrivate(ctx.owner, call.name, call.desc) ? call : null;
-    }
-
-    /**
-     * A class of the runtime whose waits have direct entries for the awaits that need not suspend (a free lock, a
-     * queue with room, a buffered read): {@code FusedCalls} links to them, or to the factory where there is none.
-     */
-    static boolean isRuntimePrimitive(String owner) {
-        return owner.startsWith("org/awaitj/sync/") || owner.startsWith("org/awaitj/queue/")
-                || owner.equals("org/awaitj/io/StreamReader") || owner.equals("org/awaitj/io/StreamWriter");
     }
 
     /** A label where a handler's range starts or ends, or a handler starts: the call and the await stay apart. */
@@ -110,15 +104,16 @@ final class FusedCallSites {
     }
 
     /**
-     * True when the method gets a direct entry: a coroutine, not a generator, that fused call sites can reach
-     * (static, or a private instance method), whose every return is {@code return result(v)}: the entry returns v
-     * itself, and a value that travels anywhere else first ({@code return other()}, a return through a
-     * {@code finally}) would need the frame the entry does not have.
+     * True when the method gets a direct entry: a coroutine, not a generator, whose every return is
+     * {@code return result(v)}: the entry returns v itself, and a value that travels anywhere else first
+     * ({@code return other()}, a return through a {@code finally}) would need the frame the entry does not have.
+     * An instance method's entry is static, its receiver first, with the method's access: a fused site reaches it
+     * for the receivers whose class declares the method (or inherits it from the class that does).
      */
     static boolean hasDirectEntry(MethodContext ctx) {
         MethodNode m = ctx.method;
-        if (!ENABLED || ctx.generator || !ctx.isStatic() && (m.access & ACC_PRIVATE) == 0) {
-            return false;
+        if (!ENABLED || ctx.generator || ctx.ownerIsInterface() && (ctx.owner.version & 0xFFFF) < V1_8) {
+            return false;   // an interface has static methods from Java 8's class files on
         }
         String desc = directDesc(ctx);
         for (MethodNode other : ctx.owner.methods) {

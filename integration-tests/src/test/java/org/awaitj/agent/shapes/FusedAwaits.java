@@ -15,7 +15,7 @@ import static org.awaitj.AsyncIO.*;
 /**
  * Awaits the fused path takes, {@code await(m(args))}, with callees of every kind: with and without a direct
  * entry, suspending on some calls only, throwing before and after suspending, private, recursive, in a class
- * loaded only when the await runs, and virtual ones, which are not fused.
+ * loaded only when the await runs, and virtual ones (see also VirtualFusedAwaits).
  */
 public class FusedAwaits {
     /** Suspends (for one virtual second) only when asked to. */
@@ -191,7 +191,7 @@ public class FusedAwaits {
         return result(new ArrayList<>(log));
     }
 
-    /** Virtual callees: an override runs in place of the method it overrides (these awaits are not fused). */
+    /** Virtual callees: an override runs in place of the method it overrides. */
     public static class Animal {
         @Async
         Coroutine<String> sound() {

@@ -1,0 +1,103 @@
+package org.awaitj.agent;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.awaitj.agent.shapes.VirtualFusedAwaits;
+import org.awaitj.agent.testing.Rewritten;
+import org.awaitj.agent.transform.AsyncTransformer;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Fused awaits of virtual and interface calls, and the same shapes with the fused path off (the build runs this
+ * class again with {@code -Dawaitj.fuse=false}): overrides run wherever the receiver's class says, and every
+ * outcome, exception line and loop time is the same.
+ */
+class VirtualFusedAwaitTest {
+    private static final boolean FUSED = !"false".equals(System.getProperty("awaitj.fuse"));
+
+    @Test
+    void aSiteLinkedOnTheBaseClassRunsEachReceiversOverride() {
+        assertEquals("10 20 -30 40 50 [audit 20] at 3.0", Rewritten.run(VirtualFusedAwaits.class, "oneSiteManyClasses", false));
+    }
+
+    @Test
+    void aSiteLinkedOnASubclassRunsTheBaseMethodForOtherReceivers() {
+        assertEquals("10 20 -30 40 50 [audit 10][audit 50] at 3.0",
+                Rewritten.run(VirtualFusedAwaits.class, "oneSiteManyClasses", true));
+    }
+
+    @Test
+    void anExceptionBeforeTheOverrideSuspendsReachesTheCallerWithEveryLine() throws IOException {
+        assertChain(Rewritten.run(VirtualFusedAwaits.class, "catches", false));
+    }
+
+    @Test
+    void anExceptionAfterTheOverrideSuspendedReachesTheCallerWithEveryLine() throws IOException {
+        assertChain(Rewritten.run(VirtualFusedAwaits.class, "catches", true));
+    }
+
+    private static void assertChain(Throwable e) throws IOException {
+        assertEquals("negative deposit", e.getMessage());
+        List<String> app = Arrays.stream(e.getStackTrace())
+                .filter(el -> el.getClassName().startsWith(VirtualFusedAwaits.class.getName())
+                        && !el.getClassName().endsWith("$Coroutine"))     // the frame classes (the path off)
+                .map(el -> el.getMethodName() + ":" + el.getLineNumber()).toList();
+        assertEquals(List.of("deposit:" + line("THROW LINE"), "catches:" + line("CALL LINE")), app.subList(0, 2),
+                Arrays.toString(e.getStackTrace()));
+    }
+
+    @Test
+    void aNullReceiverFailsAtTheCall() {
+        assertEquals("NPE", Rewritten.run(VirtualFusedAwaits.class, "nullReceiver"));
+    }
+
+    @Test
+    void defaultMethodsAndTheirOverridesRunThroughOneSite() {
+        assertEquals("cheers you, thanks you, cheers you, at 1.0", Rewritten.run(VirtualFusedAwaits.class, "defaultMethods"));
+    }
+
+    /** Instance methods get direct entries (static, the receiver first) where they are @Async; none with the path off. */
+    @Test
+    void everyAsyncInstanceMethodHasADirectEntry() throws IOException {
+        Set<String> entries = new TreeSet<>();
+        for (Class<?> c : VirtualFusedAwaits.class.getDeclaredClasses()) {
+            for (MethodNode m : rewritten(c).methods) {
+                if (m.desc.endsWith("Lorg/awaitj/Coroutine;I)Ljava/lang/Object;")) {
+                    entries.add(c.getSimpleName() + "." + m.name + m.desc.substring(0, m.desc.indexOf(';') + 1));
+                }
+            }
+        }
+        String shapes = "(Lorg/awaitj/agent/shapes/VirtualFusedAwaits$";
+        assertEquals(FUSED ? Set.of("Account.deposit" + shapes + "Account;", "Audited.deposit" + shapes + "Audited;",
+                "Host.thank" + shapes + "Host;", "Polite.thank" + shapes + "Polite;") : Set.of(), entries);
+    }
+
+    private static ClassNode rewritten(Class<?> c) throws IOException {
+        byte[] original = Files.readAllBytes(Path.of("target/test-classes", c.getName().replace('.', '/') + ".class"));
+        byte[] bytes = AsyncTransformer.transform(original).bytes();
+        ClassNode cn = new ClassNode();
+        new ClassReader(bytes != null ? bytes : original).accept(cn, 0);   // null: nothing to rewrite
+        return cn;
+    }
+
+    private static int line(String marker) throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("src/test/java/org/awaitj/agent/shapes/VirtualFusedAwaits.java"));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(marker)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no " + marker);
+    }
+}

@@ -1,0 +1,130 @@
+package org.awaitj.agent.shapes;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.awaitj.Coroutine;
+import org.awaitj.annotations.Async;
+
+import static org.awaitj.AsyncIO.*;
+
+/**
+ * Fused awaits of virtual and interface calls, {@code await(x.m(args))}: the site links on the class of its first
+ * receiver, to the direct entry of the method that class runs, and takes the factory and an await for receivers
+ * of other classes; overrides that are {@code @Async}, hand-made or inherited, default methods, a null receiver.
+ */
+public class VirtualFusedAwaits {
+    public static class Account {
+        int balance;
+
+        @Async
+        Coroutine<Integer> deposit(int amount, boolean slow) {
+            if (slow) {
+                await(sleep(1));
+            }
+            if (amount < 0) {
+                throw new IllegalArgumentException("negative deposit"); // THROW LINE
+            }
+            balance += amount;
+            return result(balance);
+        }
+    }
+
+    /** An {@code @Async} override that calls the method it overrides (a super call: not fused). */
+    public static class Audited extends Account {
+        final List<String> log = new ArrayList<>();
+
+        @Override
+        @Async
+        Coroutine<Integer> deposit(int amount, boolean slow) {
+            log.add("audit " + amount);
+            return result(await(super.deposit(amount, slow)));
+        }
+    }
+
+    /** An override that is not {@code @Async}: a coroutine made by hand. */
+    public static class Fixed extends Account {
+        @Override
+        Coroutine<Integer> deposit(int amount, boolean slow) {
+            return sleep(1, -amount);
+        }
+    }
+
+    /** Inherits the method of Account: the site finds Account's entry for it. */
+    public static class Savings extends Account {
+    }
+
+    /**
+     * One site, receivers of four classes in turn; {@code subclassFirst} puts an Audited first, so that the site
+     * links on Audited and takes the factory for the plain accounts.
+     */
+    @Async
+    static Coroutine<String> oneSiteManyClasses(boolean subclassFirst) {
+        Account[] accounts = subclassFirst
+                ? new Account[] {new Audited(), new Account(), new Fixed(), new Savings(), new Audited()}
+                : new Account[] {new Account(), new Audited(), new Fixed(), new Savings(), new Account()};
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < accounts.length; i++) {
+            s.append(await(accounts[i].deposit(10 * (i + 1), i % 2 == 0))).append(' ');
+        }
+        for (Account a : accounts) {
+            if (a instanceof Audited audited) {
+                s.append(audited.log);
+            }
+        }
+        return result(s.append(" at ").append(getRunningLoop().time()).toString());
+    }
+
+    /** The override's exception, thrown before or after it suspended, reaches the caller with every line. */
+    @Async
+    static Coroutine<Throwable> catches(boolean slow) {
+        Account account = new Savings();
+        try {
+            await(account.deposit(-1, slow)); // CALL LINE
+        } catch (IllegalArgumentException e) {
+            return result(e);
+        }
+        return result(null);
+    }
+
+    @Async
+    static Coroutine<String> nullReceiver() {
+        Account account = null;
+        try {
+            await(account.deposit(1, false));
+        } catch (NullPointerException e) {
+            return result("NPE");
+        }
+        return result("no NPE");
+    }
+
+    public interface Polite {
+        @Async
+        default Coroutine<String> thank(String who) {
+            await(sleep(1));
+            return result("thanks " + who);
+        }
+    }
+
+    public static class Butler implements Polite {
+    }
+
+    public static class Host implements Polite {
+        @Override
+        @Async
+        public Coroutine<String> thank(String who) {
+            return result("cheers " + who);
+        }
+    }
+
+    /** An interface's default method and an override of it, through one site. */
+    @Async
+    static Coroutine<String> defaultMethods() {
+        Polite[] polite = {new Host(), new Butler(), new Host()};
+        StringBuilder s = new StringBuilder();
+        for (Polite p : polite) {
+            s.append(await(p.thank("you"))).append(", ");
+        }
+        return result(s.append("at ").append(getRunningLoop().time()).toString());
+    }
+}
