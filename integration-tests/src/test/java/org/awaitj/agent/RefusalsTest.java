@@ -1,14 +1,13 @@
 package org.awaitj.agent;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.awaitj.EventLoop;
 import org.awaitj.agent.shapes.Refusals;
 import org.awaitj.agent.testing.RewritingClassLoader;
 import org.awaitj.agent.testing.Rewritten;
+import org.awaitj.agent.testing.SourceLines;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassWriter;
@@ -47,7 +46,7 @@ class RefusalsTest {
     void asyncMethodNotReturningACoroutine() throws IOException {
         String p = problem("notACoroutine");
         assertTrue(p.contains("cannot rewrite @Async method org.awaitj.agent.shapes.Refusals.notACoroutine() at Refusals.java:"
-                + lineOf("// REFUSED RETURN TYPE") + ":"), p);
+                + SourceLines.of(Refusals.class, "// REFUSED RETURN TYPE") + ":"), p);
         assertTrue(p.contains("must be declared to return org.awaitj.Coroutine<T>, not java.lang.String"), p);
         assertTrue(p.contains("Change the return type"), p);
     }
@@ -56,7 +55,7 @@ class RefusalsTest {
     void synchronizedAsyncMethod() throws IOException {
         String p = problem("synchronizedMethod");
         assertTrue(p.contains("org.awaitj.agent.shapes.Refusals.synchronizedMethod() at Refusals.java:"
-                + lineOf("// REFUSED SYNCHRONIZED") + ":"), p);
+                + SourceLines.of(Refusals.class, "// REFUSED SYNCHRONIZED") + ":"), p);
         assertTrue(p.contains("cannot be synchronized") && p.contains("Use org.awaitj.sync.Lock"), p);
     }
 
@@ -64,7 +63,7 @@ class RefusalsTest {
     void awaitInsideASynchronizedBlock() throws IOException {
         String p = problem("awaitInSynchronizedBlock");
         assertTrue(p.contains("org.awaitj.agent.shapes.Refusals.awaitInSynchronizedBlock(java.lang.Object) at Refusals.java:"
-                + lineOf("// REFUSED MONITOR") + ":"), p);
+                + SourceLines.of(Refusals.class, "// REFUSED MONITOR") + ":"), p);
         assertTrue(p.contains("await inside a synchronized block") && p.contains("Use org.awaitj.sync.Lock"), p);
     }
 
@@ -147,15 +146,5 @@ class RefusalsTest {
         mv.visitEnd();
         cw.visitEnd();
         return cw.toByteArray();
-    }
-
-    private static int lineOf(String marker) throws IOException {
-        List<String> lines = Files.readAllLines(Path.of("src/test/java/org/awaitj/agent/shapes/Refusals.java"));
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains(marker)) {
-                return i + 1;
-            }
-        }
-        throw new AssertionError("no " + marker);
     }
 }

@@ -2,8 +2,6 @@ package org.awaitj.agent;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -11,6 +9,7 @@ import java.util.TreeSet;
 
 import org.awaitj.agent.shapes.RuntimeWaitAwaits;
 import org.awaitj.agent.testing.Rewritten;
+import org.awaitj.agent.testing.SourceLines;
 import org.awaitj.agent.transform.AsyncTransformer;
 import org.awaitj.queue.QueueShutDownException;
 import org.junit.jupiter.api.Test;
@@ -64,11 +63,12 @@ class RuntimeWaitAwaitTest {
     }
 
     @Test
-    void aPutAfterShutdownThrowsAtTheAwaitWithItsLine() throws IOException {
+    void aPutAfterShutdownThrowsAtTheAwaitWithItsLine() {
         Throwable e = Rewritten.run(RuntimeWaitAwaits.class, "putAfterShutdown");
         assertInstanceOf(QueueShutDownException.class, e);
         assertEquals("the queue is shut down", e.getMessage());
-        String at = RuntimeWaitAwaits.class.getName() + ".putAfterShutdown(RuntimeWaitAwaits.java:" + line("SHUTDOWN LINE") + ")";
+        String at = RuntimeWaitAwaits.class.getName() + ".putAfterShutdown(RuntimeWaitAwaits.java:"
+                + SourceLines.of(RuntimeWaitAwaits.class, "SHUTDOWN LINE") + ")";
         assertTrue(Arrays.stream(e.getStackTrace()).anyMatch(el -> el.toString().equals(at)),
                 at + " in " + Arrays.toString(e.getStackTrace()));
     }
@@ -105,15 +105,5 @@ class RuntimeWaitAwaitTest {
                 "org/awaitj/io/StreamWriter.drain", "org/awaitj/io/StreamReader.read", "org/awaitj/io/StreamReader.readInto",
                 "org/awaitj/io/StreamReader.readExactly", "org/awaitj/io/StreamReader.readLine",
                 "org/awaitj/io/StreamWriter.waitClosed", "org/awaitj/io/Server.waitClosed") : Set.of(), fused);
-    }
-
-    private static int line(String marker) throws IOException {
-        List<String> lines = Files.readAllLines(Path.of("src/test/java/org/awaitj/agent/shapes/RuntimeWaitAwaits.java"));
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains(marker)) {
-                return i + 1;
-            }
-        }
-        throw new AssertionError("no " + marker);
     }
 }

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 
 import org.awaitj.agent.shapes.VirtualFusedAwaits;
 import org.awaitj.agent.testing.Rewritten;
+import org.awaitj.agent.testing.SourceLines;
 import org.awaitj.agent.transform.AsyncTransformer;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
@@ -38,22 +39,23 @@ class VirtualFusedAwaitTest {
     }
 
     @Test
-    void anExceptionBeforeTheOverrideSuspendsReachesTheCallerWithEveryLine() throws IOException {
+    void anExceptionBeforeTheOverrideSuspendsReachesTheCallerWithEveryLine() {
         assertChain(Rewritten.run(VirtualFusedAwaits.class, "catches", false));
     }
 
     @Test
-    void anExceptionAfterTheOverrideSuspendedReachesTheCallerWithEveryLine() throws IOException {
+    void anExceptionAfterTheOverrideSuspendedReachesTheCallerWithEveryLine() {
         assertChain(Rewritten.run(VirtualFusedAwaits.class, "catches", true));
     }
 
-    private static void assertChain(Throwable e) throws IOException {
+    private static void assertChain(Throwable e) {
         assertEquals("negative deposit", e.getMessage());
         List<String> app = Arrays.stream(e.getStackTrace())
                 .filter(el -> el.getClassName().startsWith(VirtualFusedAwaits.class.getName())
                         && !el.getClassName().endsWith("$Coroutine"))     // the frame classes (the path off)
                 .map(el -> el.getMethodName() + ":" + el.getLineNumber()).toList();
-        assertEquals(List.of("deposit:" + line("THROW LINE"), "catches:" + line("CALL LINE")), app.subList(0, 2),
+        assertEquals(List.of("deposit:" + SourceLines.of(VirtualFusedAwaits.class, "THROW LINE"),
+                "catches:" + SourceLines.of(VirtualFusedAwaits.class, "CALL LINE")), app.subList(0, 2),
                 Arrays.toString(e.getStackTrace()));
     }
 
@@ -89,15 +91,5 @@ class VirtualFusedAwaitTest {
         ClassNode cn = new ClassNode();
         new ClassReader(bytes != null ? bytes : original).accept(cn, 0);   // null: nothing to rewrite
         return cn;
-    }
-
-    private static int line(String marker) throws IOException {
-        List<String> lines = Files.readAllLines(Path.of("src/test/java/org/awaitj/agent/shapes/VirtualFusedAwaits.java"));
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains(marker)) {
-                return i + 1;
-            }
-        }
-        throw new AssertionError("no " + marker);
     }
 }

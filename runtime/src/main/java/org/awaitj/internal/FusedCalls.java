@@ -31,6 +31,10 @@ public final class FusedCalls {
         }
     }
 
+    /** The packages of the runtime whose waits have entries of their own ({@code Lock.acquire}...). */
+    private static final java.util.Set<String> RUNTIME_WAITS = java.util.Set.of("org.awaitj.sync", "org.awaitj.queue",
+            "org.awaitj.io");
+
     private FusedCalls() {
     }
 
@@ -90,9 +94,9 @@ public final class FusedCalls {
      * receiver's class or a superclass; null when there is none.
      */
     private static MethodHandle runtimeEntry(Class<?> owner, String name, MethodType type) {
-        if (type.parameterCount() == 0 || type.parameterType(0) != owner || owner.getClassLoader() != FusedCalls.class.getClassLoader()
-                || !owner.getName().startsWith("org.awaitj.")) {
-            return null;
+        if (type.parameterCount() == 0 || type.parameterType(0) != owner
+                || owner.getClassLoader() != FusedCalls.class.getClassLoader() || !RUNTIME_WAITS.contains(owner.getPackageName())) {
+            return null;    // an application's class, even in a package named org.awaitj.something: its own entries
         }
         for (Class<?> c = owner; c != null && c != Object.class; c = c.getSuperclass()) {
             try {

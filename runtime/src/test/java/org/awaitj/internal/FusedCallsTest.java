@@ -28,8 +28,9 @@ class FusedCallsTest {
     /** The target of {@code await(receiver.name())} for a receiver of static type {@code owner}. */
     private static MethodHandle site(Class<?> owner, String name) throws ReflectiveOperationException {
         MethodHandle factory = APP.findVirtual(owner, name, MethodType.methodType(Coroutine.class));
+        // the call site's target, which a virtual call's site sets on its first call: through dynamicInvoker
         MethodType type = MethodType.methodType(Object.class, owner, Coroutine.class, int.class);
-        return FusedCalls.link(APP, name, type, owner, factory).getTarget();
+        return FusedCalls.link(APP, name, type, owner, factory).dynamicInvoker();
     }
 
     @Test
@@ -73,6 +74,34 @@ class FusedCallsTest {
         assertThrows(NullPointerException.class, () -> site(Queue.class, "get").invoke(q, (Coroutine<?>) null, 0));
         assertEquals("get", calls.toString());
         assertFalse(q.empty());
+    }
+
+    /** A class of the same loader and of a package under org.awaitj, as an application's could be. */
+    static class Greeter {
+        /** What the agent would write as greet's direct entry. */
+        static Object greet(Greeter g, Coroutine<?> anchor, int depth) {
+            return "the entry of Greeter.greet";
+        }
+
+        Coroutine<String> greet() {
+            return org.awaitj.AsyncIO.sleep(0, "greet");
+        }
+    }
+
+    static class LoudGreeter extends Greeter {
+        @Override
+        Coroutine<String> greet() {
+            return org.awaitj.AsyncIO.sleep(0, "GREET");
+        }
+    }
+
+    @Test
+    void aVirtualCallLinksOnTheReceiversClassNotOnTheStaticType() throws Throwable {
+        MethodHandle site = site(Greeter.class, "greet");
+        assertEquals("the entry of Greeter.greet", site.invoke(new Greeter(), (Coroutine<?>) null, 0));
+        // the override has no entry: its factory runs, and the await needs the anchor's task
+        assertThrows(NullPointerException.class, () -> site.invoke(new LoudGreeter(), (Coroutine<?>) null, 0));
+        assertEquals("the entry of Greeter.greet", site.invoke(new Greeter(), (Coroutine<?>) null, 0));
     }
 
     @Test
