@@ -107,6 +107,13 @@ final class CoreBridge extends CoreAccess {
     }
 
     @Override
+    public void releaseClosedChannels(EventLoop loop) {
+        if (loop.thread == Thread.currentThread()) {
+            loop.io.poll();     // another thread leaves it to the loop's next selection
+        }
+    }
+
+    @Override
     public void rearm(Coroutine<?> c) {
         c.task = null;
         c.caller = null;

@@ -75,8 +75,11 @@ public final class AwaitjWorkloads {
         }
     }
 
-    /** A subclass that overrides nothing: a receiver of another class than Leaves, for {@link #awaitLeavesUnlinked}. */
+    /** Subclasses that override nothing: receivers of other classes than Leaves, for {@link #awaitLeavesUnlinked}. */
     public static class OtherLeaves extends Leaves {
+    }
+
+    public static class MoreLeaves extends Leaves {
     }
 
     @Async
@@ -87,15 +90,24 @@ public final class AwaitjWorkloads {
         return result();
     }
 
+    /** Receivers of two classes in turn at one site: both linked. */
+    @Async
+    static Coroutine<Void> awaitLeavesTwoClasses(int n, Object x, Leaves a, Leaves b, Blackhole bh) {
+        for (int i = 0; i < n; i++) {
+            bh.consume(await(((i & 1) == 0 ? a : b).leaf(x, false)));
+        }
+        return result();
+    }
+
     /**
-     * The site's first receiver ever is {@code first}, of another class than {@code leaves}: the site links on that
-     * class, and every later await goes through the factory, the frame object and the inline await, as every
-     * await did before fusing.
+     * The site's first receivers ever are {@code first} and {@code second}, of two other classes than
+     * {@code leaves}: the site links those two, and every later await goes through the factory, the frame object
+     * and the inline await, as every await did before fusing.
      */
     @Async
-    static Coroutine<Void> awaitLeavesUnlinked(int n, Object x, Leaves first, Leaves leaves, Blackhole bh) {
-        for (int i = -1; i < n; i++) {
-            bh.consume(await((i < 0 ? first : leaves).leaf(x, false)));
+    static Coroutine<Void> awaitLeavesUnlinked(int n, Object x, Leaves first, Leaves second, Leaves leaves, Blackhole bh) {
+        for (int i = -2; i < n; i++) {
+            bh.consume(await((i == -2 ? first : i == -1 ? second : leaves).leaf(x, false)));
         }
         return result();
     }

@@ -75,15 +75,23 @@ public class NonSuspendingAwait extends SteadyState {
         AsyncIO.run(AwaitjWorkloads.awaitLeavesNotLinked(Sizes.OPS, x, LEAVES, bh));
     }
 
-    /** A virtual call whose site linked on another receiver class: the path without fusing. */
+    /** A virtual call whose receivers are of two classes in turn: the site links both. */
+    @Benchmark
+    @OperationsPerInvocation(Sizes.OPS)
+    public void awaitjTwoClasses(Blackhole bh) {
+        AsyncIO.run(AwaitjWorkloads.awaitLeavesTwoClasses(Sizes.OPS, x, LEAVES, OTHER_LEAVES, bh));
+    }
+
+    /** A virtual call whose site linked two other receiver classes first: the path without fusing. */
     @Benchmark
     @OperationsPerInvocation(Sizes.OPS)
     public void awaitjUnlinked(Blackhole bh) {
-        AsyncIO.run(AwaitjWorkloads.awaitLeavesUnlinked(Sizes.OPS, x, OTHER_LEAVES, LEAVES, bh));
+        AsyncIO.run(AwaitjWorkloads.awaitLeavesUnlinked(Sizes.OPS, x, OTHER_LEAVES, MORE_LEAVES, LEAVES, bh));
     }
 
     private static final AwaitjWorkloads.Leaves LEAVES = new AwaitjWorkloads.Leaves();
     private static final AwaitjWorkloads.Leaves OTHER_LEAVES = new AwaitjWorkloads.OtherLeaves();
+    private static final AwaitjWorkloads.Leaves MORE_LEAVES = new AwaitjWorkloads.MoreLeaves();
 
     /** Only calls the @Async method (creates its frame) without awaiting it: the size of the callee's frame. */
     @Benchmark

@@ -82,6 +82,9 @@ public abstract class CoreAccess {
 
     public abstract ByteBuffer ioBuffer(EventLoop loop);
 
+    /** Lets the loop's selector drop the keys of closed channels now, so that their sockets are closed when this returns. */
+    public abstract void releaseClosedChannels(EventLoop loop);
+
     /** Lets a coroutine that delivered its result be awaited again: an async generator's frame, per element. */
     public abstract void rearm(Coroutine<?> c);
 

@@ -156,6 +156,11 @@ public final class CoroutineSupport {
         return CORE.defaultExecutor(loop);
     }
 
+    /** See {@link CoreAccess#releaseClosedChannels}. */
+    public static void releaseClosedChannels(EventLoop loop) {
+        CORE.releaseClosedChannels(loop);
+    }
+
     /** The loop's direct buffer for socket reads: one per loop, since one callback runs at a time. */
     public static java.nio.ByteBuffer ioBuffer(EventLoop loop) {
         return CORE.ioBuffer(loop);

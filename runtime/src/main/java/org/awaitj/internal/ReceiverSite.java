@@ -6,22 +6,26 @@ import java.lang.invoke.MethodType;
 import java.lang.invoke.MutableCallSite;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A fused await of a virtual or interface call, {@code await(x.m(args))}: which method runs depends on the class of
- * {@code x}, known when the site first runs. Then the site links to the direct entry of the method that class
- * runs, behind a test of the receiver's class, and to the factory and an await for any other receiver: one class
- * of receivers, the common case, costs what a static call does; several cost a class test more than before.
+ * {@code x}, known only when the site runs. The site links each receiver class it meets, up to {@link #CLASSES}
+ * of them, to the direct entry of the method that class runs, behind a test of the receiver's class (an inline
+ * cache, as HotSpot's own for virtual calls); receivers of any further class take the factory and an await. One
+ * or two classes of receivers, the common cases, cost what a static call does plus a class test each.
  */
 final class ReceiverSite extends MutableCallSite {
-    private static final MethodHandle FIRST;
+    /** How many receiver classes a site links; those it meets later go through the factory. */
+    static final int CLASSES = 2;
+    private static final MethodHandle MISS;
     private static final MethodHandle IS_CLASS;
 
     static {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
-            FIRST = l.findVirtual(ReceiverSite.class, "first", MethodType.methodType(Object.class, Object[].class));
+            MISS = l.findVirtual(ReceiverSite.class, "miss", MethodType.methodType(Object.class, Object[].class));
             IS_CLASS = l.findStatic(ReceiverSite.class, "isClass",
                     MethodType.methodType(boolean.class, Class.class, Object.class));
         } catch (ReflectiveOperationException e) {
@@ -32,33 +36,61 @@ final class ReceiverSite extends MutableCallSite {
     private final MethodHandles.Lookup caller;
     private final String name;
     private final MethodHandle generic;
+    /** The classes linked so far, and what each links to (its entry, or the factory when it has none). */
+    private final List<Class<?>> classes = new ArrayList<>(CLASSES);
+    private final List<MethodHandle> targets = new ArrayList<>(CLASSES);
 
     ReceiverSite(MethodHandles.Lookup caller, String name, MethodType type, MethodHandle generic) {
         super(type);
         this.caller = caller;
         this.name = name;
         this.generic = generic;
-        setTarget(FIRST.bindTo(this).asCollector(Object[].class, type.parameterCount()).asType(type));
+        setTarget(missHandle());
+    }
+
+    private MethodHandle missHandle() {
+        return MISS.bindTo(this).asCollector(Object[].class, type().parameterCount()).asType(type());
     }
 
     private static boolean isClass(Class<?> expected, Object receiver) {
         return receiver != null && receiver.getClass() == expected;
     }
 
-    /** The first call: links on its receiver's class, then makes the call through the new target. */
-    private Object first(Object[] args) throws Throwable {
-        MethodHandle target = generic;
+    /**
+     * A receiver of a class the site has not linked: links it (while there is room), then makes the call through
+     * the new target. Loops may race here: each links a class the site did not have, and any target is correct.
+     */
+    private Object miss(Object[] args) throws Throwable {
         Object receiver = args[0];
-        MethodHandle entry = receiver == null ? null : entryFor(receiver.getClass());
-        if (entry != null) {
-            MethodType type = type();
-            MethodHandle test = MethodHandles.dropArguments(IS_CLASS.bindTo(receiver.getClass())
+        if (receiver == null) {
+            return generic.invokeWithArguments(args);     // the factory's call throws NullPointerException
+        }
+        MethodHandle target;
+        synchronized (this) {
+            Class<?> c = receiver.getClass();
+            if (classes.size() < CLASSES && !classes.contains(c)) {
+                MethodHandle entry = entryFor(c);
+                classes.add(c);
+                targets.add(entry != null ? entry.asType(type()) : generic);
+            }
+            MethodHandle cached = cache();
+            setTarget(cached);
+            target = classes.contains(c) ? cached : generic;    // no room left for c: the factory
+        }
+        return target.invokeWithArguments(args);
+    }
+
+    /** The tests of the classes linked, each to its target, then a miss while there is room, else the factory. */
+    private MethodHandle cache() {
+        MethodHandle target = classes.size() < CLASSES ? missHandle() : generic;
+        MethodType type = type();
+        for (int i = classes.size() - 1; i >= 0; i--) {
+            MethodHandle test = MethodHandles.dropArguments(IS_CLASS.bindTo(classes.get(i))
                     .asType(MethodType.methodType(boolean.class, type.parameterType(0))), 1,
                     type.parameterList().subList(1, type.parameterCount()));
-            target = MethodHandles.guardWithTest(test, entry.asType(type), generic);
+            target = MethodHandles.guardWithTest(test, targets.get(i), target);
         }
-        setTarget(target);
-        return target.invokeWithArguments(args);
+        return target;
     }
 
     /**

@@ -22,6 +22,7 @@ import org.awaitj.Coroutine;
 import org.awaitj.EventLoop;
 import org.awaitj.Future;
 import org.awaitj.internal.AwaitOperation;
+import org.awaitj.internal.CoroutineSupport;
 
 /**
  * The {@link Server} of one event loop: a listening TCP or Unix domain socket whose connections it serves.
@@ -306,6 +307,9 @@ final class Listener extends Server {
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.DEBUG, () -> "closing " + channel + ": " + e);
             }
+            // a registered channel's socket closes when its key leaves the selector: now, not at the next turn,
+            // so that a server closed stops listening before close() returns
+            CoroutineSupport.releaseClosedChannels(loop);
         }
         if (socketFile != null) {
             UnixSocketFile.removeIfSame(((UnixDomainSocketAddress) address).getPath(), socketFile, this);

@@ -95,12 +95,32 @@ class FusedCallsTest {
         }
     }
 
+    /** Inherits greet, with its entry. */
+    static class QuietGreeter extends Greeter {
+    }
+
+    /** Inherits greet too: a third class at a site that links two. */
+    static class ShyGreeter extends Greeter {
+    }
+
     @Test
     void aVirtualCallLinksOnTheReceiversClassNotOnTheStaticType() throws Throwable {
         MethodHandle site = site(Greeter.class, "greet");
         assertEquals("the entry of Greeter.greet", site.invoke(new Greeter(), (Coroutine<?>) null, 0));
         // the override has no entry: its factory runs, and the await needs the anchor's task
         assertThrows(NullPointerException.class, () -> site.invoke(new LoudGreeter(), (Coroutine<?>) null, 0));
+        assertEquals("the entry of Greeter.greet", site.invoke(new Greeter(), (Coroutine<?>) null, 0));
+    }
+
+    @Test
+    void aSiteLinksTwoReceiverClassesAndSendsTheOthersThroughTheFactory() throws Throwable {
+        MethodHandle site = site(Greeter.class, "greet");
+        assertEquals(2, ReceiverSite.CLASSES);
+        assertEquals("the entry of Greeter.greet", site.invoke(new QuietGreeter(), (Coroutine<?>) null, 0));
+        assertEquals("the entry of Greeter.greet", site.invoke(new Greeter(), (Coroutine<?>) null, 0));
+        assertThrows(NullPointerException.class, () -> site.invoke(new ShyGreeter(), (Coroutine<?>) null, 0));
+        assertThrows(NullPointerException.class, () -> site.invoke((Greeter) null, (Coroutine<?>) null, 0));
+        assertEquals("the entry of Greeter.greet", site.invoke(new QuietGreeter(), (Coroutine<?>) null, 0));
         assertEquals("the entry of Greeter.greet", site.invoke(new Greeter(), (Coroutine<?>) null, 0));
     }
 

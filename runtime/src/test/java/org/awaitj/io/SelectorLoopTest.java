@@ -46,6 +46,25 @@ class SelectorLoopTest {
         assertEquals("woken", AsyncIO.run(wokenWhileWatchingASocket()));
     }
 
+    /** Connects with a plain blocking socket from the loop's own thread, in the step that closed the server. */
+    @Async
+    Coroutine<String> connectRightAfterClose() throws IOException {
+        Server server = await(startServer((r, w) -> StreamSupport.echo(r, w), HOST, 0));
+        int port = server.port();
+        server.close();
+        try (java.net.Socket s = new java.net.Socket(HOST, port)) {
+            return result("still listening");
+        } catch (java.net.ConnectException e) {
+            return result("refused");
+        }
+    }
+
+    @Test
+    void aClosedServerStopsListeningBeforeCloseReturns() throws Exception {
+        // the selector keeps a registered channel's socket open until its key leaves it: close() lets it go at once
+        assertEquals("refused", AsyncIO.run(connectRightAfterClose()));
+    }
+
     @Async
     Coroutine<List<String>> socketsOnVirtualTime() throws IOException {
         EventLoop loop = getRunningLoop();
