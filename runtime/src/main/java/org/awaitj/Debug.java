@@ -111,7 +111,7 @@ final class Debug {
      * slow-callback duration or longer; a task's step also counts towards its time on the loop.
      */
     static void runTimed(EventLoop loop, Object entry) {
-        StackTraceElement began = entry instanceof Task<?> t ? t.suspendedWhere() : null;   // formatted only if slow
+        StackTraceElement began = entry instanceof Task<?> t ? SuspendedAt.element(t) : null;   // formatted only if slow
         long start = System.nanoTime();
         if (Flight.recording) {
             Flight.runRecorded(loop, entry);
@@ -127,7 +127,7 @@ final class Debug {
         }
         if (took >= loop.getSlowCallbackDuration()) {
             String what = entry instanceof Task<?> t
-                    ? t + " (the step began at " + Task.where(began) + " and ended at " + (t.isDone() ? "its end" : t.suspendedAt()) + ")"
+                    ? t + " (the step began at " + SuspendedAt.where(began) + " and ended at " + (t.isDone() ? "its end" : SuspendedAt.of(t)) + ")"
                     : entry.toString();
             LOG.log(System.Logger.Level.WARNING, "Executing " + what + " took " + seconds(took) + " seconds");
         }

@@ -135,7 +135,7 @@ final class FlightEvents {
             return;
         }
         Task<?> task = entry instanceof Task<?> t ? t : null;
-        StackTraceElement began = task != null ? task.suspendedWhere() : null;   // formatted only if slow
+        StackTraceElement began = task != null ? SuspendedAt.element(task) : null;   // formatted only if slow
         event.begin();
         loop.runEntry(entry);
         event.end();
@@ -144,8 +144,8 @@ final class FlightEvents {
             if (task != null) {
                 event.task = task.getName();
                 event.coroutine = task.getCoroutine().describe();
-                event.beganAt = Task.where(began);
-                event.endedAt = task.isDone() ? "its end" : task.suspendedAt();
+                event.beganAt = SuspendedAt.where(began);
+                event.endedAt = task.isDone() ? "its end" : SuspendedAt.of(task);
             } else {
                 event.coroutine = String.valueOf(entry);
             }

@@ -141,7 +141,7 @@ public final class Runner implements AutoCloseable {
         for (Task<?> t : left) {
             if (loop.getDebug()) {
                 LOG.log(System.Logger.Level.WARNING, "AsyncIO.run() is ending with " + t + " still pending, suspended at "
-                        + t.suspendedAt() + ": cancelling it. Await it before main returns.");
+                        + SuspendedAt.of(t) + ": cancelling it. Await it before main returns.");
             }
             t.cancel();
         }

@@ -377,34 +377,6 @@ public class Task<T> extends Future<T> {
         return info == null ? null : info.createdAt;
     }
 
-    /** Where the task is suspended: the innermost coroutine of its chain and the line of its await. */
-    String suspendedAt() {
-        return where(suspendedWhere());
-    }
-
-    /** What {@link #suspendedAt()} says of a place {@link #suspendedWhere()} returned. */
-    static String where(StackTraceElement suspendedWhere) {
-        return suspendedWhere == null ? "nowhere" : suspendedWhere.toString();
-    }
-
-    /**
-     * Where the task is suspended, as {@link #suspendedAt()} says it, but not yet a string (what a step's JFR event
-     * takes before the step, and formats only if the step was slow); null when nowhere.
-     */
-    StackTraceElement suspendedWhere() {
-        Coroutine<?> c = current;
-        if (c == null) {
-            return null;
-        }
-        for (Coroutine<?> app = c; app != null; app = app.caller) {
-            StackTraceElement e = app.stackTraceElement();
-            if (e.getLineNumber() >= 0) {
-                return e;    // the innermost coroutine of the application, not sleep() and the like
-            }
-        }
-        return c.stackTraceElement();
-    }
-
     /** What the task waits for, as the task tree shows it. */
     Object awaiting() {
         return awaiting;

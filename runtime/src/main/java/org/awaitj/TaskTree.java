@@ -86,7 +86,7 @@ final class TaskTree {
 
     private static void print(Task<?> t, Map<Task<?>, List<Task<?>>> children, String indent, StringBuilder out) {
         out.append(indent).append(t.getName()).append(' ').append(t.getCoroutine().describe())
-                .append(" suspended at ").append(t.suspendedAt())
+                .append(" suspended at ").append(SuspendedAt.of(t))
                 .append(" awaiting ").append(describe(t.awaiting()))
                 .append(" steps=").append(t.steps());
         if (t.secondsOnLoop() > 0) {

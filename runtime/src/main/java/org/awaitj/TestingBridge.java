@@ -31,7 +31,7 @@ final class TestingBridge extends TestingAccess {
         List<String> out = new ArrayList<>();
         for (Task<?> t : loop.tasks.snapshot()) {
             if (t.cancelling() == 0) {
-                out.add(t + ", suspended at " + t.suspendedAt());
+                out.add(t + ", suspended at " + SuspendedAt.of(t));
             }
         }
         return out;
