@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.Objects;
 
 import org.awaitj.Coroutine;
-import org.awaitj.Future;
 import org.awaitj.internal.CoroutineSupport;
 import org.awaitj.internal.HandWrittenCoroutine;
 import org.awaitj.internal.LoopBound;
@@ -39,18 +38,18 @@ public class Queue<T> extends LoopBound {
     private final int maxsize;
     private final java.util.Queue<T> items;
     /** Waiting consumers and producers, first come first; a waiter is removed as it is woken. */
-    private final Waiters getters = new Waiters(this);
-    private final Waiters putters = new Waiters(this);
+    final Waiters getters = new Waiters(this);
+    final Waiters putters = new Waiters(this);
     /**
      * A put and a get that the direct entries made, that completed, and that are reused by the next wait of
      * their kind: no application ever held them, and their completion is over before any code can call the
      * entries again. So a hand-off between tasks allocates nothing in steady state.
      */
-    private Put<Object> sparePut;
-    private Get<?> spareGet;
+    QueueTransfer.Put<Object> sparePut;
+    QueueTransfer.Get<?> spareGet;
     private int unfinishedTasks;
     private final Event finished = new Event();
-    private boolean isShutdown;
+    boolean isShutdown;
 
     /** An unbounded queue. */
     public Queue() {
@@ -96,7 +95,7 @@ public class Queue<T> extends LoopBound {
      * that was waiting for space.
      */
     public Coroutine<Void> put(T item) {
-        return new Put<>(this, Objects.requireNonNull(item, "item"), false);
+        return new QueueTransfer.Put<>(this, Objects.requireNonNull(item, "item"), false);
     }
 
     /**
@@ -126,7 +125,7 @@ public class Queue<T> extends LoopBound {
      * consumer that was waiting for an item.
      */
     public Coroutine<T> get() {
-        return new Get<>(this, false);
+        return new QueueTransfer.Get<>(this, false);
     }
 
     /**
@@ -160,9 +159,9 @@ public class Queue<T> extends LoopBound {
             return null;
         }
         Objects.requireNonNull(item, "item");
-        Put<Object> p = q.sparePut;
+        QueueTransfer.Put<Object> p = q.sparePut;
         if (p == null) {
-            p = new Put<>(q, item, true);
+            p = new QueueTransfer.Put<>(q, item, true);
         } else {
             q.sparePut = null;
             p.rearm(item);
@@ -179,12 +178,12 @@ public class Queue<T> extends LoopBound {
         if (!q.empty()) {
             return q.getNowait();
         }
-        Get<Object> g = (Get<Object>) q.spareGet;
+        QueueTransfer.Get<Object> g = (QueueTransfer.Get<Object>) q.spareGet;
         if (g == null) {
-            g = new Get<>((Queue<Object>) q, true);
+            g = new QueueTransfer.Get<>((Queue<Object>) q, true);
         } else {
             q.spareGet = null;
-            g.rearm(null);
+            g.rearm();
         }
         return CoroutineSupport.fusedAwait(g, anchor, depth);
     }
@@ -277,136 +276,6 @@ public class Queue<T> extends LoopBound {
             sb.append(" shutdown");
         }
         return sb.append('>').toString();
-    }
-
-    /**
-     * {@code put} or {@code get}: waits in its line while it must, then does the nowait operation. A wait that
-     * fails (a cancellation) after a wake-up passes the wake-up on: the slot or item is not lost.
-     */
-    private abstract static class Transfer<T, R> extends HandWrittenCoroutine<R> {
-        final Queue<T> q;
-        private Future<Void> waiter;
-        /** Made by a direct entry: once completed, it is the queue's spare. */
-        private final boolean reused;
-
-        Transfer(Queue<T> q, boolean reused) {
-            this.q = q;
-            this.reused = reused;
-        }
-
-        /** Completed and spare: awaited anew. */
-        void rearm(T item) {
-            CoroutineSupport.rearm(this);
-        }
-
-        /** Completed: the queue's spare from now on. */
-        abstract void spare();
-
-        /** The line it waits in: the queue's putters or getters. */
-        abstract Waiters line();
-
-        /** The queue is full (for a put) or empty (for a get). */
-        abstract boolean mustWait();
-
-        /** {@code putNowait} or {@code getNowait}: the result. */
-        abstract R transfer();
-
-        @Override
-        protected Object invokeSuspend() {
-            Future<Void> w = waiter;
-            if (w != null) {
-                waiter = null;
-                try {
-                    CoroutineSupport.resumeValue(this);
-                } catch (Throwable e) {
-                    if (line().abandon(w) && !mustWait()) {
-                        line().wakeAndRemoveNext();       // woken for what we will not take: pass it on
-                    }
-                    throw e;
-                }
-                line().recycle(w);    // it left the line when it was woken
-            }
-            if (mustWait()) {
-                if (q.isShutdown) {
-                    throw new QueueShutDownException("the queue is shut down");
-                }
-                waiter = line().add(this);
-                return CoroutineSupport.awaitFuture(waiter, this);
-            }
-            Object done = complete(transfer());
-            if (reused) {
-                spare();
-            }
-            return done;
-        }
-    }
-
-    /** {@code put(item)}: wait while full, then {@code putNowait(item)}. */
-    @HandWrittenCoroutine.Of(owner = Queue.class, method = "put")
-    private static final class Put<T> extends Transfer<T, Void> {
-        private T item;
-
-        Put(Queue<T> q, T item, boolean reused) {
-            super(q, reused);
-            this.item = item;
-        }
-
-        @Override
-        void rearm(T next) {
-            super.rearm(next);
-            item = next;
-        }
-
-        @SuppressWarnings("unchecked")
-        @Override
-        void spare() {
-            item = null;
-            q.sparePut = (Put<Object>) this;
-        }
-
-        @Override
-        Waiters line() {
-            return q.putters;
-        }
-
-        @Override
-        boolean mustWait() {
-            return q.full();
-        }
-
-        @Override
-        Void transfer() {
-            q.putNowait(item);
-            return null;
-        }
-    }
-
-    /** {@code get()}: wait while empty, then {@code getNowait()}. */
-    @HandWrittenCoroutine.Of(owner = Queue.class, method = "get")
-    private static final class Get<T> extends Transfer<T, T> {
-        Get(Queue<T> q, boolean reused) {
-            super(q, reused);
-        }
-
-        @Override
-        void spare() {
-            q.spareGet = this;
-        }
-
-        @Override
-        Waiters line() {
-            return q.getters;
-        }
-
-        @Override
-        boolean mustWait() {
-            return q.empty();
-        }
-
-        @Override
-        T transfer() {
-            return q.getNowait();
-        }
     }
 
     /** {@code join()}: nothing to wait for when every item is done, else the {@code finished} event. */
