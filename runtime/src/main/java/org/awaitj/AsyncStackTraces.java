@@ -20,7 +20,7 @@ import java.util.WeakHashMap;
 final class AsyncStackTraces {
     /** A trace past this length is left alone: very deep chains get a bounded trace. */
     private static final int MAX_TRACE = 320;
-    private static final String STEP_LOOP_CLASS = Task.class.getName();
+    private static final String STEP_LOOP_CLASS = Trampoline.class.getName();
     private static final String STEP_LOOP_METHOD = "run";
     /**
      * Per exception, the coroutine whose place its trace gained last: only that coroutine's caller, or the
@@ -172,7 +172,7 @@ final class AsyncStackTraces {
             List<StackTraceElement> out = new ArrayList<>();
             for (StackWalker.StackFrame f : (Iterable<StackWalker.StackFrame>) frames::iterator) {
                 Class<?> c = f.getDeclaringClass();
-                if (c == Task.class && f.getMethodName().equals(STEP_LOOP_METHOD)) {
+                if (c == Trampoline.class && f.getMethodName().equals(STEP_LOOP_METHOD)) {
                     break;
                 }
                 StackTraceElement e = f.toStackTraceElement();

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 /**
  * Where the current {@link Context} lives, and the operations that read or replace it.
  *
- * <p>In a task's step it is the task's own field ({@code Task.context}): reading it needs the running loop
+ * <p>In a task's step it is the task's own ({@code Task.context()}): reading it needs the running loop
  * (which {@link RunningLoop} finds without a thread-local in the common case) and no hashing. While a callback
  * of the loop runs, it is the loop's {@code callbackScope}, made only for a callback scheduled in a non-empty
  * context or one that sets a variable. Elsewhere (a plain thread, or the thread of a loop before it runs) it is
@@ -51,7 +51,7 @@ final class ContextScope {
     private static Context onLoop(EventLoop loop) {
         Task<?> t = loop.currentTask;
         if (t != null) {
-            return t.context;
+            return t.context();
         }
         ContextScope s = loop.callbackScope;
         return s != null ? s.context : Context.EMPTY;
@@ -70,8 +70,8 @@ final class ContextScope {
         EventLoop loop = RunningLoop.get();
         Task<?> task = loop == null ? null : loop.currentTask;
         if (task != null) {
-            Context old = task.context;
-            task.context = old.with(var, value);
+            Context old = task.context();
+            task.setContext(old.with(var, value));
             return token(var, task.contextOwner() != null ? task.contextOwner() : task, old);
         }
         ContextScope scope;
@@ -110,10 +110,10 @@ final class ContextScope {
             throw new IllegalArgumentException(token + " was created in a different context: a token resets in the "
                     + "task (or callback, or thread) that made it");
         }
-        Context now = task != null ? task.context : ((ContextScope) owner).context;
+        Context now = task != null ? task.context() : ((ContextScope) owner).context;
         Context next = token.hadValue ? now.with(token.var, token.oldValue) : now.without(token.var);
         if (task != null) {
-            task.context = next;
+            task.setContext(next);
         } else {
             ((ContextScope) owner).context = next;
         }
@@ -124,14 +124,14 @@ final class ContextScope {
         EventLoop loop = RunningLoop.get();
         Task<?> task = loop == null ? null : loop.currentTask;
         if (task != null) {
-            Context savedContext = task.context;
+            Context savedContext = task.context();
             Object savedOwner = task.contextOwner();
-            task.context = context;
+            task.setContext(context);
             task.setContextOwner(new Object());
             try {
                 return fn.call();
             } finally {
-                task.context = savedContext;
+                task.setContext(savedContext);
                 task.setContextOwner(savedOwner);
             }
         }

@@ -16,43 +16,65 @@ import java.util.concurrent.CancellationException;
  * @param <T> the type of the root coroutine's result
  */
 public class Task<T> extends Future<T> {
-    private final Coroutine<T> coro;
+    // What the task is suspended on (a Future, a timer Handle, or null: ready, or yielding) is kept in the
+    // Future's result field while the task is pending: see awaiting().
     private final int id;
-    /** The innermost coroutine of the chain: the one to resume on the next step. */
+    /**
+     * The innermost coroutine of the chain: the one to resume on the next step; the root one before the first
+     * step and after the last. The root is found from it through the callers, so it needs no field of its own.
+     */
     Coroutine<?> current;
-    /** What the task is suspended on: a Future, a timer Handle, or null (ready, or yielding). */
-    private Object awaiting;
     /** The neighbours in the loop's list of pending tasks ({@link TaskRegistry}). */
     Task<?> prevTask;
     Task<?> nextTask;
     private boolean started;
-    /** A cancellation requested but not yet delivered; its message waits in {@link Future#cancelMessage}. */
+    /** A cancellation requested but not yet delivered; its message waits in {@link TaskExtras#cancelMessage}. */
     private boolean mustCancel;
 
-    /** The task's context variables ({@link ContextScope}): its creator's at creation, replaced by each set. */
-    Context context;
-    /** What few tasks need, made on first need: a parked task is then a Task and a frame. */
-    private TaskExtras extras;
+    /**
+     * The task's context variables ({@link ContextScope}: its creator's at creation, replaced by each set), or,
+     * once the task needs what few tasks need, its {@link TaskExtras}, which then hold the context: a parked task
+     * is a Task and a frame.
+     */
+    private Object contextOrExtras;
 
     private TaskExtras extras() {
-        TaskExtras x = extras;
-        if (x == null) {
-            x = new TaskExtras();
-            extras = x;
+        Object o = contextOrExtras;
+        if (o instanceof TaskExtras x) {
+            return x;
         }
+        TaskExtras x = new TaskExtras((Context) o);
+        contextOrExtras = x;
         return x;
+    }
+
+    private TaskExtras extrasOrNull() {
+        return contextOrExtras instanceof TaskExtras x ? x : null;
+    }
+
+    /** The task's context now; see {@link #getContext()}. */
+    Context context() {
+        Object o = contextOrExtras;
+        return o instanceof TaskExtras x ? x.context : (Context) o;
+    }
+
+    void setContext(Context context) {
+        if (contextOrExtras instanceof TaskExtras x) {
+            x.context = context;
+        } else {
+            contextOrExtras = context;
+        }
     }
 
     /** A task for the ready queue, or, when {@code eager}, for the caller to run its first step at once. */
     Task(EventLoop loop, Coroutine<T> coro, String name, boolean eager) {
         super(loop);
-        this.context = ContextScope.current(loop);
+        this.contextOrExtras = ContextScope.current(loop);
         ThreadStates states = ThreadStates.capture();
         if (states != null) {
             extras().threadStates = states;
         }
         Awaiting.start(coro, this, null);
-        this.coro = coro;
         this.current = coro;
         if (name != null) {
             extras().name = name;
@@ -76,7 +98,7 @@ public class Task<T> extends Future<T> {
     }
 
     public String getName() {
-        TaskExtras x = extras;
+        TaskExtras x = extrasOrNull();
         return x != null && x.name != null ? x.name : "Task-" + id;
     }
 
@@ -84,13 +106,22 @@ public class Task<T> extends Future<T> {
         extras().name = name;
     }
 
+    @SuppressWarnings("unchecked")
     public Coroutine<T> getCoroutine() {
-        return coro;
+        TaskExtras x = extrasOrNull();
+        if (x != null && x.root != null) {
+            return (Coroutine<T>) x.root;
+        }
+        Coroutine<?> c = current;
+        while (c.caller != null) {
+            c = c.caller;
+        }
+        return (Coroutine<T>) c;
     }
 
     /** The task's context now (asyncio's {@code get_context()}): an immutable snapshot; see {@link ContextVar}. */
     public Context getContext() {
-        return context;
+        return context();
     }
 
     /**
@@ -130,31 +161,32 @@ public class Task<T> extends Future<T> {
         if (isDone()) {
             return false;
         }
-        extras().cancelRequests++;
-        Object w = awaiting;
-        if (w instanceof Future<?> f && f.cancel(msg)) {
+        TaskExtras x = extras();
+        x.cancelRequests++;
+        if (result instanceof Future<?> f && f.cancel(msg)) {
             return true;    // its callbacks wake this task with the CancellationException
         }
         mustCancel = true;
-        cancelMessage = msg;
+        x.cancelMessage = msg;
         interruptWait();
         return true;
     }
 
     /** A pending cancellation ends a timer wait at once (a future wait ends by cancelling the future). */
     private void interruptWait() {
-        if (awaiting instanceof Handle timer) {
+        Object w = result;
+        if (w instanceof Handle timer) {
             timer.cancel();
-            awaiting = null;
+            result = null;
             loop.readyAdd(this);
-        } else if (awaiting instanceof Future<?> f && f.cancel(cancelMessage)) {
+        } else if (w instanceof Future<?> f && f.cancel(extras().cancelMessage)) {
             mustCancel = false;
         }
     }
 
     /** How many cancellation requests are pending: {@link #cancel} adds one, {@link #uncancel} takes one back. */
     public int cancelling() {
-        TaskExtras x = extras;
+        TaskExtras x = extrasOrNull();
         return x == null ? 0 : x.cancelRequests;
     }
 
@@ -163,7 +195,7 @@ public class Task<T> extends Future<T> {
      * returns how many remain. When none remain, a cancellation not yet delivered is dropped.
      */
     public int uncancel() {
-        TaskExtras x = extras;
+        TaskExtras x = extrasOrNull();
         if (x == null) {
             return 0;
         }
@@ -178,12 +210,12 @@ public class Task<T> extends Future<T> {
 
     /** Who owns the task's context inside {@link Context#call}; null: the task itself. */
     Object contextOwner() {
-        TaskExtras x = extras;
+        TaskExtras x = extrasOrNull();
         return x == null ? null : x.contextOwner;
     }
 
     void setContextOwner(Object owner) {
-        if (owner != null || extras != null) {
+        if (owner != null || contextOrExtras instanceof TaskExtras) {
             extras().contextOwner = owner;
         }
     }
@@ -191,20 +223,20 @@ public class Task<T> extends Future<T> {
     /** Suspends the task until {@code f} is done; {@code frame} is resumed with its outcome. */
     final void suspendOn(Future<?> f, Coroutine<?> frame) {
         current = frame;
-        awaiting = f;
+        result = f;
         f.addWaiter(this);
     }
 
     /** Suspends the task until the timer fires. */
     final void suspendOn(Handle timer, Coroutine<?> frame) {
         current = frame;
-        awaiting = timer;
+        result = timer;
     }
 
     /** Suspends the task for one turn of the loop: it goes to the back of the ready queue. */
     final void yieldOnce(Coroutine<?> frame) {
         current = frame;
-        awaiting = null;
+        result = null;
         loop.readyAdd(this);
     }
 
@@ -214,8 +246,8 @@ public class Task<T> extends Future<T> {
             return;
         }
         Object outcome = null;
-        Object w = awaiting;
-        awaiting = null;
+        Object w = result;
+        result = null;
         if (w instanceof Future<?> f) {
             outcome = f.outcomeForAwaiter();
             if (outcome instanceof Awaiting.Thrown t && !(t.error instanceof CancellationException)) {
@@ -224,7 +256,7 @@ public class Task<T> extends Future<T> {
         }
         if (mustCancel) {
             mustCancel = false;
-            outcome = new Awaiting.Thrown(new CancellationException(cancelMessage));
+            outcome = new Awaiting.Thrown(new CancellationException(extras().cancelMessage));
         }
         Coroutine<?> frame = current;
         if (!started) {
@@ -233,7 +265,7 @@ public class Task<T> extends Future<T> {
                 Flight.taskStarted(this);
             }
             if (outcome instanceof Awaiting.Thrown t) {
-                finish(null, t.error);      // cancelled before it started: none of the body runs
+                finish(frame, null, t.error);      // cancelled before it started: none of the body runs
                 return;
             }
         } else {
@@ -247,13 +279,13 @@ public class Task<T> extends Future<T> {
         }
         Task<?> previous = loop.currentTask;
         loop.currentTask = this;
-        TaskExtras x = extras;
+        TaskExtras x = extrasOrNull();
         ThreadStates ts = x == null ? null : x.threadStates;
         if (ts != null) {
             ts.enter();
         }
         try {
-            run(frame);
+            Trampoline.run(this, frame);
         } finally {
             loop.currentTask = previous;
             if (ts != null) {
@@ -262,71 +294,26 @@ public class Task<T> extends Future<T> {
         }
     }
 
-    /** The step loop: resume {@code frame}, and each caller whose callee completed, until one suspends. */
-    private void run(Coroutine<?> frame) {
-        // inlineDepth is 0 here from the ready queue; an eager first step goes on from its creator's depth
-        for (;;) {
-            Object r;
-            try {
-                r = frame.invokeSuspend();
-            } catch (Throwable error) {
-                Coroutine<?> up = frame.caller;
-                if (up == null) {
-                    finish(null, error);
-                    return;
-                }
-                AsyncStackTraces.upTheChain(error, frame, up);
-                loop.resumeValue = new Awaiting.Thrown(error);
-                frame = up;
-                continue;
-            }
-            if (r == CoroutineSupport.SUSPENDED) {
-                loop.adopted = null;    // the suspension has unwound: no adoption is in progress
-                Coroutine<?> next = loop.pendingStart;
-                if (next == null) {
-                    if (mustCancel) {
-                        interruptWait();    // cancelled while running: the new wait ends at once
-                    }
-                    return;
-                }
-                loop.pendingStart = null;
-                frame = next;
-                continue;
-            }
-            Coroutine<?> up = frame.caller;
-            if (r instanceof Coroutine<?> delegate && r != CoroutineSupport.COMPLETED) {
-                if (delegate == Sleep.YIELD) {
-                    delegate = Sleep.<Void>of(0, null);     // the shared sleep(0) is only for await
-                }
-                try {
-                    Awaiting.start(delegate, this, up);    // return other(): run it in frame's place
-                    frame = delegate;
-                    continue;
-                } catch (IllegalStateException e) {
-                    if (up == null) {
-                        finish(null, e);
-                        return;
-                    }
-                    loop.resumeValue = new Awaiting.Thrown(e);
-                    frame = up;
-                    continue;
-                }
-            }
-            Object v = Awaiting.completedValue(frame, r);
-            if (up == null) {
-                finish(v, null);
-                return;
-            }
-            loop.resumeValue = v;
-            frame = up;
+    /** The step has unwound from a suspension: a cancellation requested while it ran ends the new wait at once. */
+    final void suspended() {
+        if (mustCancel) {
+            interruptWait();
+        }
+    }
+
+    /** {@code frame}, the root coroutine, returned another to run in its place: getCoroutine() still names it. */
+    final void replacingRoot(Coroutine<?> frame) {
+        TaskExtras x = extras();
+        if (x.root == null) {
+            x.root = frame;
         }
     }
 
     @SuppressWarnings("unchecked")
-    private void finish(Object value, Throwable error) {
-        current = null;
+    final void finish(Coroutine<?> root, Object value, Throwable error) {
+        current = root;     // the rest of the chain is garbage now
         if (error == null && mustCancel) {
-            super.cancel(cancelMessage);    // cancelled while running, and returned before noticing
+            super.cancel(extras().cancelMessage);    // cancelled while running, and returned before noticing
         } else if (error == null) {
             super.setResult((T) value);
         } else if (error instanceof CancellationException c) {
@@ -379,12 +366,12 @@ public class Task<T> extends Future<T> {
 
     /** What the task waits for, as the task tree shows it. */
     Object awaiting() {
-        return awaiting;
+        return isDone() ? null : result;
     }
 
     @Override
     public String toString() {
-        return "<Task " + stateName() + " name='" + getName() + "' coro=" + coro.describe() + outcome()
+        return "<Task " + stateName() + " name='" + getName() + "' coro=" + getCoroutine().describe() + outcome()
                 + (createdAt() != null ? " created at " + Debug.where(createdAt()) : "") + ">";
     }
 }

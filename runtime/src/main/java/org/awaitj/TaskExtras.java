@@ -3,9 +3,11 @@ package org.awaitj;
 /**
  * The state of a {@link Task} that most tasks never have, made on first need, so that a parked task is a Task
  * and a frame: its name when set, the context owner inside {@link Context#call}, the thread-local bridges'
- * state, and the count of cancellation requests.
+ * state, the count of cancellation requests and the message of one not yet delivered, and the root coroutine once
+ * another runs in its place. Once made, they hold the task's context too.
  */
 final class TaskExtras {
+    Context context;
     /** Null: "Task-" + id. */
     String name;
     /** Who owns the task's context while {@link Context#call} runs inside a step; null: the task itself. */
@@ -14,4 +16,12 @@ final class TaskExtras {
     ThreadStates threadStates;
     /** Cancellation requests not yet withdrawn by {@link Task#uncancel()}: how timeouts and task groups tell theirs apart. */
     int cancelRequests;
+    /** The message of a cancellation requested but not yet delivered. */
+    String cancelMessage;
+    /** The coroutine the task was made of, once a {@code return other()} at the root put another in its place. */
+    Coroutine<?> root;
+
+    TaskExtras(Context context) {
+        this.context = context;
+    }
 }
