@@ -40,12 +40,18 @@ class VirtualFusedAwaitTest {
 
     @Test
     void anExceptionBeforeTheOverrideSuspendsReachesTheCallerWithEveryLine() {
-        assertChain(Rewritten.run(VirtualFusedAwaits.class, "catches", false));
+        assertChain(Rewritten.run(VirtualFusedAwaits.class, "catches", false, false));
     }
 
     @Test
     void anExceptionAfterTheOverrideSuspendedReachesTheCallerWithEveryLine() {
-        assertChain(Rewritten.run(VirtualFusedAwaits.class, "catches", true));
+        assertChain(Rewritten.run(VirtualFusedAwaits.class, "catches", true, false));
+    }
+
+    @Test
+    void aReceiverPastTheLinkedClassesThrowsBeforeAndAfterSuspendingWithEveryLine() {
+        assertChain(Rewritten.run(VirtualFusedAwaits.class, "catches", false, true));
+        assertChain(Rewritten.run(VirtualFusedAwaits.class, "catches", true, true));
     }
 
     private static void assertChain(Throwable e) {

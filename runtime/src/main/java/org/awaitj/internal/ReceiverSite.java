@@ -13,14 +13,17 @@ import java.util.List;
  * A fused await of a virtual or interface call, {@code await(x.m(args))}: which method runs depends on the class of
  * {@code x}, known only when the site runs. The site links each receiver class it meets, up to {@link #CLASSES}
  * of them, to the direct entry of the method that class runs, behind a test of the receiver's class (an inline
- * cache, as HotSpot's own for virtual calls); receivers of any further class take the factory and an await. One
- * or two classes of receivers, the common cases, cost what a static call does plus a class test each.
+ * cache, as HotSpot's own for virtual calls). Receivers of any further class find that entry in a table by
+ * class (a {@link ClassValue}) and are called through it: a call the JIT cannot inline, but no frame unless the
+ * callee suspends. One or two classes of receivers, the common cases, cost what a static call does plus a class
+ * test each.
  */
 final class ReceiverSite extends MutableCallSite {
-    /** How many receiver classes a site links; those it meets later go through the factory. */
+    /** How many receiver classes a site links behind class tests; those it meets later go through its table. */
     static final int CLASSES = 2;
     private static final MethodHandle MISS;
     private static final MethodHandle IS_CLASS;
+    private static final MethodHandle SELECT;
 
     static {
         try {
@@ -28,6 +31,7 @@ final class ReceiverSite extends MutableCallSite {
             MISS = l.findVirtual(ReceiverSite.class, "miss", MethodType.methodType(Object.class, Object[].class));
             IS_CLASS = l.findStatic(ReceiverSite.class, "isClass",
                     MethodType.methodType(boolean.class, Class.class, Object.class));
+            SELECT = l.findVirtual(ReceiverSite.class, "select", MethodType.methodType(MethodHandle.class, Object.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -39,12 +43,21 @@ final class ReceiverSite extends MutableCallSite {
     /** The classes linked so far, and what each links to (its entry, or the factory when it has none). */
     private final List<Class<?>> classes = new ArrayList<>(CLASSES);
     private final List<MethodHandle> targets = new ArrayList<>(CLASSES);
+    /** Past the linked classes: what each class of receiver links to, made on its first call. */
+    private final ClassValue<MethodHandle> table = new ClassValue<>() {
+        @Override
+        protected MethodHandle computeValue(Class<?> c) {
+            return targetFor(c);
+        }
+    };
+    /** The call through {@link #table}, made when the site has linked its last class. */
+    private MethodHandle tableCall;
 
     ReceiverSite(MethodHandles.Lookup caller, String name, MethodType type, MethodHandle generic) {
         super(type);
         this.caller = caller;
         this.name = name;
-        this.generic = generic;
+        this.generic = generic.asType(type);
         setTarget(missHandle());
     }
 
@@ -54,6 +67,17 @@ final class ReceiverSite extends MutableCallSite {
 
     private static boolean isClass(Class<?> expected, Object receiver) {
         return receiver != null && receiver.getClass() == expected;
+    }
+
+    /** The target of the site's table for a receiver: its class's, or for null the factory's, which throws. */
+    private MethodHandle select(Object receiver) {
+        return receiver == null ? generic : table.get(receiver.getClass());
+    }
+
+    /** A receiver's class's entry adapted to the site, else the factory. */
+    private MethodHandle targetFor(Class<?> c) {
+        MethodHandle entry = entryFor(c);
+        return entry != null ? entry.asType(type()) : generic;
     }
 
     /**
@@ -69,20 +93,19 @@ final class ReceiverSite extends MutableCallSite {
         synchronized (this) {
             Class<?> c = receiver.getClass();
             if (classes.size() < CLASSES && !classes.contains(c)) {
-                MethodHandle entry = entryFor(c);
                 classes.add(c);
-                targets.add(entry != null ? entry.asType(type()) : generic);
+                targets.add(targetFor(c));
             }
             MethodHandle cached = cache();
             setTarget(cached);
-            target = classes.contains(c) ? cached : generic;    // no room left for c: the factory
+            target = classes.contains(c) ? cached : tableCall();    // no room left for c: through the table
         }
         return target.invokeWithArguments(args);
     }
 
-    /** The tests of the classes linked, each to its target, then a miss while there is room, else the factory. */
+    /** The tests of the classes linked, each to its target, then a miss while there is room, else the table. */
     private MethodHandle cache() {
-        MethodHandle target = classes.size() < CLASSES ? missHandle() : generic;
+        MethodHandle target = classes.size() < CLASSES ? missHandle() : tableCall();
         MethodType type = type();
         for (int i = classes.size() - 1; i >= 0; i--) {
             MethodHandle test = MethodHandles.dropArguments(IS_CLASS.bindTo(classes.get(i))
@@ -91,6 +114,14 @@ final class ReceiverSite extends MutableCallSite {
             target = MethodHandles.guardWithTest(test, targets.get(i), target);
         }
         return target;
+    }
+
+    private MethodHandle tableCall() {
+        if (tableCall == null) {
+            MethodHandle select = SELECT.bindTo(this).asType(MethodType.methodType(MethodHandle.class, type().parameterType(0)));
+            tableCall = MethodHandles.foldArguments(MethodHandles.exactInvoker(type()), select);
+        }
+        return tableCall;
     }
 
     /**

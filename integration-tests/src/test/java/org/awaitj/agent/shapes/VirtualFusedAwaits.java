@@ -10,8 +10,8 @@ import static org.awaitj.AsyncIO.*;
 
 /**
  * Fused awaits of virtual and interface calls, {@code await(x.m(args))}: the site links on the class of its first
- * receiver, to the direct entry of the method that class runs, and takes the factory and an await for receivers
- * of other classes; overrides that are {@code @Async}, hand-made or inherited, default methods, a null receiver.
+ * receivers, up to two classes, to the direct entry of the method each class runs, and finds those of further
+ * classes in a table by class (the factory and an await for a class without one); overrides that are {@code @Async}, hand-made or inherited, default methods, a null receiver.
  */
 public class VirtualFusedAwaits {
     public static class Account {
@@ -75,14 +75,22 @@ public class VirtualFusedAwaits {
         return result(s.append(" at ").append(getRunningLoop().time()).toString());
     }
 
-    /** The override's exception, thrown before or after it suspended, reaches the caller with every line. */
+    /**
+     * The override's exception, thrown before or after it suspended, reaches the caller with every line;
+     * {@code pastTheLinkedClasses}: the site has linked two other classes first, so the throwing receiver's call
+     * goes through the site's table.
+     */
     @Async
-    static Coroutine<Throwable> catches(boolean slow) {
-        Account account = new Savings();
-        try {
-            await(account.deposit(-1, slow)); // CALL LINE
-        } catch (IllegalArgumentException e) {
-            return result(e);
+    static Coroutine<Throwable> catches(boolean slow, boolean pastTheLinkedClasses) {
+        Account[] accounts = pastTheLinkedClasses
+                ? new Account[] {new Account(), new Audited(), new Savings()}
+                : new Account[] {new Savings()};
+        for (Account account : accounts) {
+            try {
+                await(account.deposit(account instanceof Savings ? -1 : 1, slow)); // CALL LINE
+            } catch (IllegalArgumentException e) {
+                return result(e);
+            }
         }
         return result(null);
     }
