@@ -1,5 +1,7 @@
 package org.awaitj;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.ref.Cleaner;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
@@ -27,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * test on a loop of its own wants to hear of each).
  */
 final class NeverAwaited {
-    private static final Cleaner CLEANER = Cleaner.create(r -> {
+    /** The backstop's thread (package-private: a test holds it busy to see what the loop reports itself). */
+    static final Cleaner CLEANER = Cleaner.create(r -> {
         Thread t = new Thread(r, "awaitj-never-awaited-cleaner");
         t.setDaemon(true);
         return t;
@@ -46,8 +49,11 @@ final class NeverAwaited {
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
     /** Coroutines made during the loop's running step, in debug mode. */
     private final List<Coroutine<?>> madeThisStep = new ArrayList<>();
-    /** Unstarted coroutines something still held when their step ended: looked at again when the loop closes. */
-    private final List<WeakReference<Coroutine<?>>> held = new ArrayList<>();
+    /**
+     * Unstarted coroutines something still held when their step ended: looked at again when the loop closes,
+     * with their sites, so that one collected meanwhile is reported then too, not later by the backstop.
+     */
+    private final List<Kept> held = new ArrayList<>();
     /** Coroutines the agent saw kept unawaited during this turn, outside debug mode, and where each was kept. */
     private final ArrayList<Coroutine<?>> keptThisTurn = new ArrayList<>();
     private final ArrayList<String> keptWhere = new ArrayList<>();
@@ -57,6 +63,16 @@ final class NeverAwaited {
 
     /** Where a coroutine was made, in debug mode; it waits in the coroutine's unused result field. */
     static final class CreationSite implements Runnable {
+        private static final VarHandle SETTLED;
+
+        static {
+            try {
+                SETTLED = MethodHandles.lookup().findVarHandle(CreationSite.class, "settled", boolean.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
         private final String coroutine;
         /** A StackTraceElement (debug mode) or the "File.java:line" the agent planted. */
         private final Object where;
@@ -89,9 +105,14 @@ final class NeverAwaited {
         /** The coroutine was collected. */
         @Override
         public void run() {
-            if (!settled) {
+            if (settle()) {
                 report(REPORTED, coroutine, place());
             }
+        }
+
+        /** True for the one caller that settles the site: the backstop's thread and the loop may race to report it. */
+        boolean settle() {
+            return !settled && SETTLED.compareAndSet(this, false, true);
         }
     }
 
@@ -156,7 +177,7 @@ final class NeverAwaited {
         }
     }
 
-    /** A kept coroutine, outside debug mode: its creation site, and whether it still exists. */
+    /** A coroutine to look at again, kept (outside debug mode) or held: its creation site, and whether it still exists. */
     private static final class Kept extends WeakReference<Coroutine<?>> {
         final CreationSite site;
 
@@ -240,7 +261,7 @@ final class NeverAwaited {
         Set<Object> stillHeld = Reachability.heldBy(loop, unstarted);
         for (Coroutine<?> c : unstarted) {
             if (stillHeld == null || stillHeld.contains(c)) {
-                held.add(new WeakReference<>(c));       // awaited in a later step, or not known: look again at the end
+                held.add(new Kept(c, (CreationSite) c.result));     // awaited in a later step, or not known: look again at the end
             } else {
                 forgotten(c, reported);
             }
@@ -251,31 +272,34 @@ final class NeverAwaited {
     void loopClosing() {
         madeThisStep.clear();
         turnEnded();
-        for (WeakReference<Coroutine<?>> ref : held) {
-            Coroutine<?> c = ref.get();
-            if (c != null && c.result instanceof CreationSite site && !site.settled) {
-                forgotten(c, reported);
+        for (List<Kept> list : List.of(held, kept)) {
+            for (Kept k : list) {
+                Coroutine<?> c = k.get();
+                if (k.site.settled) {
+                    continue;
+                }
+                if (c != null) {
+                    forgotten(c, reported);     // named as it names itself now that it is fully made
+                } else {
+                    forgotten(k.site);
+                }
             }
+            list.clear();
         }
-        held.clear();
-        for (Kept k : kept) {
-            if (!k.site.settled) {
-                forgotten(k.site);
-            }
-        }
-        kept.clear();
     }
 
     private static void forgotten(Coroutine<?> c, Set<String> reported) {
         CreationSite site = (CreationSite) c.result;
-        site.settled = true;
-        report(reported, c.describe(), site.place());
+        if (site.settle()) {
+            report(reported, c.describe(), site.place());
+        }
     }
 
     /** A kept coroutine never started: always true, to drop it from the record. */
     private boolean forgotten(CreationSite site) {
-        site.settled = true;
-        report(reported, site.coroutine, site.place());
+        if (site.settle()) {
+            report(reported, site.coroutine, site.place());
+        }
         return true;
     }
 

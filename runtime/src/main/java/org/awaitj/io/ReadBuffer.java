@@ -117,8 +117,39 @@ final class ReadBuffer {
         return true;
     }
 
-    /** {@link Separators#find} in the bytes, from {@code offset}. */
-    long find(Separators seps, int offset) {
-        return seps.find(buf, start, end, offset);
+    /** readUntil's search: where it resumes (asyncio's offset), so that bytes searched before a wait are not again. */
+    private int searchFrom;
+
+    /** A read starts, or readUntil's search ended: the next search starts at the first byte. */
+    void restartSearch() {
+        searchFrom = 0;
+    }
+
+    /**
+     * One step of readUntil's search, as {@link Separators#find} reports a match (the match's start in the high
+     * half, its end in the low half), or -1 to wait for more bytes; {@link LimitOverrunException} when the
+     * separator is found, or cannot be found, within {@code limit} bytes.
+     */
+    long search(Separators seps, int limit) throws LimitOverrunException {
+        int size = size();
+        if (size - searchFrom < seps.min) {
+            return -1;
+        }
+        long match = seps.find(buf, start, end, searchFrom);
+        if (match >= 0) {
+            searchFrom = 0;
+            int at = (int) (match >>> 32);
+            if (at > limit) {
+                throw new LimitOverrunException("Separator is found, but chunk is longer than limit", at);
+            }
+            return match;
+        }
+        searchFrom = Math.max(0, size + 1 - seps.max);
+        if (searchFrom > limit) {
+            int consumed = searchFrom;
+            searchFrom = 0;
+            throw new LimitOverrunException("Separator is not found, and chunk exceed the limit", consumed);
+        }
+        return -1;
     }
 }

@@ -27,17 +27,19 @@ public final class StreamReader {
     public static final int DEFAULT_LIMIT = 64 * 1024;
 
     private static final byte[] EMPTY = ReadBuffer.EMPTY;
+    private static final Object WAIT = ReadOp.WAIT;
     private static final byte[] NEWLINE = {'\n'};    // Separators.NEWLINE, for readLine's clean-up
 
     private final int limit;
     private final ReadBuffer buffer;
     private boolean eof;
     private Throwable exception;
-    private Future<Void> waiter;
+    /** The future the waiting read waits on ({@link ReadOp}), or null. */
+    Future<Void> waiter;
     private ReadControl transport;
     private boolean paused;
     /** The waiter of the last wait that ended with data, for the next wait: a read that waits allocates less. */
-    private Future<Void> spareWaiter;
+    Future<Void> spareWaiter;
     /** What {@link #readInto} yielded last, boxed. */
     private Integer lastCount;
 
@@ -64,14 +66,18 @@ public final class StreamReader {
 
     /** Appends bytes to the buffer and wakes a waiting reader. */
     public void feedData(byte[] data) {
+        if (accepts(data.length)) {
+            buffer.append(data);
+            fed();
+        }
+    }
+
+    /** Whether {@code n} bytes fed are to be buffered: none may come after the end. */
+    private boolean accepts(int n) {
         if (eof) {
             throw new IllegalStateException("feedData after feedEof");
         }
-        if (data.length == 0) {
-            return;
-        }
-        buffer.append(data);
-        fed();
+        return n > 0;
     }
 
     /** Wakes a waiting reader; past twice the limit, asks the transport to stop reading for a while. */
@@ -85,15 +91,10 @@ public final class StreamReader {
 
     /** Bytes a transport read into a buffer of its own, which it reuses ({@link ReadBuffer#append(ByteBuffer)}). */
     void feedData(ByteBuffer data) {
-        if (eof) {
-            throw new IllegalStateException("feedData after feedEof");
+        if (accepts(data.remaining())) {
+            buffer.append(data);
+            fed();
         }
-        int n = data.remaining();
-        if (n == 0) {
-            return;
-        }
-        buffer.append(data);
-        fed();
     }
 
     /** Marks the end of the stream: reads return what is left, then an empty array. */
@@ -122,14 +123,16 @@ public final class StreamReader {
         return eof && buffer.size() == 0;
     }
 
+    ReadBuffer buffer() {
+        return buffer;
+    }
+
     /** How many bytes are buffered. */
     int size() {
         return buffer.size();
     }
 
-    // ---- reading: each read is an attempt (its result, or WAIT) that a ReadOp coroutine runs at its start and
-    // after each wake-up; the agent's direct entries (await(reader.read(n)) and the like) run the first attempt
-    // themselves, and make the coroutine only when it says WAIT ----
+    // ---- reading: each read is an attempt that a ReadOp runs, or first the agent's direct entry ----
 
     /**
      * Reads up to {@code max} bytes: waits until some are buffered, then returns at most {@code max} of them;
@@ -137,7 +140,7 @@ public final class StreamReader {
      */
     public Coroutine<byte[]> read(int max) throws IOException {
         if (max < 0) {
-            return new ReadOp<>("read") {
+            return new ReadOp<>(this, "read") {
                 private final ByteArrayOutputStream all = new ByteArrayOutputStream();
 
                 @Override
@@ -148,7 +151,7 @@ public final class StreamReader {
                 }
             };
         }
-        return new ReadOp<>("read") {
+        return new ReadOp<>(this, "read") {
             @Override
             Object attempt() {
                 return upTo(max);
@@ -180,7 +183,7 @@ public final class StreamReader {
      */
     public Coroutine<Integer> readInto(byte[] into, int from, int length) throws IOException {
         java.util.Objects.checkFromIndexSize(from, length, into.length);
-        return new ReadOp<>("readInto") {
+        return new ReadOp<>(this, "readInto") {
             @Override
             Object attempt() {
                 return into(into, from, length);
@@ -222,7 +225,7 @@ public final class StreamReader {
         if (n < 0) {
             throw new IllegalArgumentException("readExactly size can not be less than zero: " + n);
         }
-        return new ReadOp<>("readExactly") {
+        return new ReadOp<>(this, "readExactly") {
             @Override
             Object attempt() throws IOException {
                 return exactly(n);
@@ -255,7 +258,7 @@ public final class StreamReader {
      * {@link LimitOverrunException} and is discarded (up to its newline when one was found).
      */
     public Coroutine<byte[]> readLine() throws IOException {
-        return new ReadOp<>("readLine") {
+        return new ReadOp<>(this, "readLine") {
             @Override
             Object attempt() throws IOException {
                 return line();
@@ -286,7 +289,7 @@ public final class StreamReader {
 
     /** A read starts: false when the connection failed (the read throws); the search of readUntil starts over. */
     private boolean startsNow() {
-        offset = 0;
+        buffer.restartSearch();
         return exception == null;
     }
 
@@ -310,7 +313,7 @@ public final class StreamReader {
      */
     public Coroutine<byte[]> readUntil(byte[]... separators) throws IOException {
         Separators seps = Separators.of(separators);
-        return new ReadOp<>("readUntil") {
+        return new ReadOp<>(this, "readUntil") {
             @Override
             Object attempt() throws IOException {
                 return until(seps);
@@ -318,31 +321,15 @@ public final class StreamReader {
         };
     }
 
-    private int offset;     // readUntil: where the search resumes (asyncio's offset); reset by each op
-
     /** One attempt of readUntil: the chunk, WAIT, or an exception. */
     private Object until(Separators seps) throws IOException {
-        int size = size();
-        if (size - offset >= seps.min) {
-            long match = buffer.find(seps, offset);
-            if (match >= 0) {
-                offset = 0;
-                int at = (int) (match >>> 32);
-                if (at > limit) {
-                    throw new LimitOverrunException("Separator is found, but chunk is longer than limit", at);
-                }
-                return take((int) match);
-            }
-            offset = Math.max(0, size + 1 - seps.max);
-            if (offset > limit) {
-                int consumed = offset;
-                offset = 0;
-                throw new LimitOverrunException("Separator is not found, and chunk exceed the limit", consumed);
-            }
+        long match = buffer.search(seps, limit);
+        if (match >= 0) {
+            return take((int) match);
         }
         if (eof) {
-            offset = 0;
-            throw new IncompleteReadException(take(size), -1);
+            buffer.restartSearch();
+            throw new IncompleteReadException(take(size()), -1);
         }
         return WAIT;
     }
@@ -378,7 +365,8 @@ public final class StreamReader {
         }
     }
 
-    private Future<Void> newWaiter(String op, EventLoop loop) {
+    /** The future a read coroutine waits on until data comes; refused while another read waits. */
+    Future<Void> newWaiter(String op, EventLoop loop) {
         if (waiter != null && !waiter.isDone()) {
             throw new IllegalStateException(op + "() called while another coroutine is already waiting for "
                     + "incoming data on this stream: read from one task at a time");
@@ -396,56 +384,6 @@ public final class StreamReader {
         }
         waiter = w;
         return w;
-    }
-
-    /** Marker: the attempt found too little; wait for data and try again. */
-    private static final Object WAIT = new Object();
-
-    /** A read as a hand-written coroutine: attempts until the buffer satisfies it, waiting for data between. */
-    private abstract class ReadOp<T> extends Coroutine<T> {
-        private final String name;
-        private Future<Void> myWaiter;
-
-        ReadOp(String name) {
-            this.name = name;
-        }
-
-        /** The result, or {@link #WAIT}; may throw. The connection has not failed. */
-        abstract Object attempt() throws IOException;
-
-        @Override
-        protected final Object invokeSuspend() {
-            Future<Void> w = myWaiter;
-            if (w != null) {
-                if (waiter == w) {
-                    waiter = null;
-                }
-                myWaiter = null;
-                CoroutineSupport.resumeValue(this);     // a cancellation, or the connection's error
-                spareWaiter = w;    // woken, and resumed from: nothing holds it any more
-            } else {
-                offset = 0;
-            }
-            if (exception != null) {
-                throw CoroutineSupport.sneakyThrow(exception);     // the connection failed: every read throws
-            }
-            Object r;
-            try {
-                r = attempt();
-            } catch (IOException e) {
-                throw CoroutineSupport.sneakyThrow(e);
-            }
-            if (r != WAIT) {
-                return complete(r);
-            }
-            myWaiter = newWaiter(name, CoroutineSupport.loop(this));
-            return CoroutineSupport.awaitFuture(myWaiter, this);
-        }
-
-        @Override
-        protected String describe() {
-            return "StreamReader." + name;
-        }
     }
 
     @Override
