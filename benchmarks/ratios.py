@@ -40,7 +40,7 @@ WORKLOADS = [
      "awaitjNotLinked", {}, {"plain call (not inlined)": "plainCallNotInlined"}),
     ("1b", "... a virtual call on receivers of two classes in turn (both linked)", "NonSuspendingAwait",
      "awaitjTwoClasses", {}, {"plain call (not inlined)": "plainCallNotInlined"}),
-    ("1u", "... a virtual call whose site linked two other classes (factory, frame, await)", "NonSuspendingAwait",
+    ("1u", "... a virtual call whose site linked two other classes (through its table)", "NonSuspendingAwait",
      "awaitjUnlinked", {}, {"plain call (not inlined)": "plainCallNotInlined"}),
     ("9", "await chain 10 deep, never suspending, every level out of line", "FlatChain", "awaitj",
      {"kotlin": "kotlin"}, {"plain calls (not inlined)": "plainNotInlined"}),
@@ -252,7 +252,7 @@ def build(results, capacity):
                "(both not inlined)", at_most=True)
     ratio_goal("1v", "plain call (not inlined)", 1.5, "... the same through a virtual call (linked on its receiver's class)",
                at_most=True)
-    ratio_goal("1u", "plain call (not inlined)", 1.5, "... the same through a site that cannot link the receiver's class",
+    ratio_goal("1u", "plain call (not inlined)", 1.5, "... the same through a site past its two linked classes",
                at_most=True)
     nin = get("NonSuspendingAwait", "awaitjNotInlined")
     if nin is not None and nin.alloc is not None:

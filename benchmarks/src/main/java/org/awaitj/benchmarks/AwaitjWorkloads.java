@@ -101,8 +101,8 @@ public final class AwaitjWorkloads {
 
     /**
      * The site's first receivers ever are {@code first} and {@code second}, of two other classes than
-     * {@code leaves}: the site links those two, and every later await goes through the factory, the frame object
-     * and the inline await, as every await did before fusing.
+     * {@code leaves}: the site links those two behind class tests, and every later await finds the entry for
+     * {@code leaves}' class in the site's table and calls it through a method handle the JIT cannot inline.
      */
     @Async
     static Coroutine<Void> awaitLeavesUnlinked(int n, Object x, Leaves first, Leaves second, Leaves leaves, Blackhole bh) {

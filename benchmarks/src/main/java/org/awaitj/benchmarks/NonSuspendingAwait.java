@@ -82,7 +82,7 @@ public class NonSuspendingAwait extends SteadyState {
         AsyncIO.run(AwaitjWorkloads.awaitLeavesTwoClasses(Sizes.OPS, x, LEAVES, OTHER_LEAVES, bh));
     }
 
-    /** A virtual call whose site linked two other receiver classes first: the path without fusing. */
+    /** A virtual call whose site linked two other receiver classes first: the call through the site's table. */
     @Benchmark
     @OperationsPerInvocation(Sizes.OPS)
     public void awaitjUnlinked(Blackhole bh) {
