@@ -95,7 +95,7 @@ abstract class Clock {
             if (loop.foreignInFlight > 0 || loop.io.watchesChannels()) {
                 return false;
             }
-            for (int i = 0; i < ZERO_TIME_TURNS && loop.handedOverByThreads; i++) {
+            for (int i = 0; i < ZERO_TIME_TURNS && loop.inbox.handedOverByThreads; i++) {
                 if (!loop.inbox.isEmpty()) {
                     return true;    // the loop takes another turn at this time, the inbox first
                 }

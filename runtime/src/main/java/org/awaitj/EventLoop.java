@@ -3,7 +3,6 @@ package org.awaitj;
 import java.io.IOException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.Selector;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.random.RandomGenerator;
 
 /**
@@ -21,11 +20,7 @@ import java.util.random.RandomGenerator;
 public final class EventLoop implements EventLoopMXBean {
     final ReadyQueue ready;
     final Timers timers = new Timers();
-    /** Callbacks other threads hand over, queued on the loop's next turn. */
-    final ConcurrentLinkedQueue<Handle> inbox = new ConcurrentLinkedQueue<>();
-    private volatile boolean sleeping;
-    /** Once another thread hands the loop a callback, virtual time gives such threads a moment before a jump. */
-    volatile boolean handedOverByThreads;
+    final Inbox inbox = new Inbox();
     /** The thread running the loop, or null. */
     volatile Thread thread;
     private boolean stopping;
@@ -109,11 +104,7 @@ public final class EventLoop implements EventLoopMXBean {
     public Handle callSoonThreadsafe(Runnable callback) {
         checkOpen();
         Handle h = Handle.inCurrentContext(new Handle(callback, Double.NaN, 0), this);
-        inbox.add(h);
-        if (!handedOverByThreads && Thread.currentThread() != thread) {
-            handedOverByThreads = true;
-        }
-        if (sleeping) {
+        if (inbox.hand(h, thread)) {
             io.wakeUp();
         }
         return h;
@@ -195,7 +186,7 @@ public final class EventLoop implements EventLoopMXBean {
     /** Makes {@link #runForever()} return after the current iteration. */
     public void stop() {
         stopping = true;
-        if (sleeping) {
+        if (inbox.sleeping) {
             io.wakeUp();
         }
     }
@@ -336,7 +327,7 @@ public final class EventLoop implements EventLoopMXBean {
      * stops ({@link SelectorEvents#pollBusy}). Ready channels queue their callbacks.
      */
     private void waitForEvents() {
-        drainInbox();
+        inbox.drainInto(this);
         if (ready.size() > 0 || stopping) {
             io.pollBusy(stopping);
             return;
@@ -348,7 +339,7 @@ public final class EventLoop implements EventLoopMXBean {
         }
         io.open();          // before sleeping: whoever sees the loop asleep must find a selector to wake
         long began = clock.waitBegins();
-        sleeping = true;
+        inbox.sleeping = true;
         try {
             if (inbox.isEmpty() && !stopping) {
                 io.select(clock.blockMillis(next));
@@ -356,17 +347,10 @@ public final class EventLoop implements EventLoopMXBean {
                 io.poll();
             }
         } finally {
-            sleeping = false;
+            inbox.sleeping = false;
         }
         clock.waitEnded(began, next);
-        drainInbox();
-    }
-
-    private void drainInbox() {
-        Handle h;
-        while ((h = inbox.poll()) != null) {
-            readyAdd(h);
-        }
+        inbox.drainInto(this);
     }
 
     // ---- the running loop of a thread ----
