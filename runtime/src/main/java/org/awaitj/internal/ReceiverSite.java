@@ -7,7 +7,9 @@ import java.lang.invoke.MutableCallSite;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A fused await of a virtual or interface call, {@code await(x.m(args))}: which method runs depends on the class of
@@ -126,8 +128,9 @@ final class ReceiverSite extends MutableCallSite {
 
     /**
      * The direct entry of the method a receiver of {@code type} runs: that of the class that declares it, the
-     * nearest superclass with a method of that name and parameters that is neither private nor static; null when
-     * it has none (it is not rewritten, abstract, a default method, or not an {@code @Async} method).
+     * nearest superclass with a method of that name and parameters that is neither private nor static, else the
+     * interface default method it runs; null when it has none (it is not rewritten, abstract, or not an
+     * {@code @Async} method).
      */
     private MethodHandle entryFor(Class<?> type) {
         List<Class<?>> params = type().parameterList();
@@ -145,12 +148,58 @@ final class ReceiverSite extends MutableCallSite {
             if (Modifier.isAbstract(m.getModifiers())) {
                 return null;
             }
-            try {
-                return caller.findStatic(c, name, type().changeParameterType(0, c));
-            } catch (NoSuchMethodException | IllegalAccessException e) {
-                return null;
-            }
+            return entryIn(c);
         }
-        return null;
+        return defaultEntry(type, callParams);
+    }
+
+    /** The direct entry beside the method in {@code c}, or null: not rewritten, or not accessible from the site. */
+    private MethodHandle entryIn(Class<?> c) {
+        try {
+            return caller.findStatic(c, name, type().changeParameterType(0, c));
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            return null;
+        }
+    }
+
+    /**
+     * No class declares the method: the receiver runs the default method of its one maximally specific
+     * superinterface that declares it (as the JVM selects it); null when there is no such single one, or it is
+     * abstract there.
+     */
+    private MethodHandle defaultEntry(Class<?> type, Class<?>[] callParams) {
+        List<Class<?>> declaring = new ArrayList<>();
+        Set<Class<?>> seen = new HashSet<>();
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            interfacesDeclaring(c, callParams, declaring, seen);
+        }
+        List<Class<?>> all = List.copyOf(declaring);
+        declaring.removeIf(i -> all.stream().anyMatch(j -> j != i && i.isAssignableFrom(j)));
+        if (declaring.size() != 1) {
+            return null;
+        }
+        Class<?> i = declaring.get(0);
+        try {
+            return Modifier.isAbstract(i.getDeclaredMethod(name, callParams).getModifiers()) ? null : entryIn(i);
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
+    private void interfacesDeclaring(Class<?> c, Class<?>[] callParams, List<Class<?>> out, Set<Class<?>> seen) {
+        for (Class<?> i : c.getInterfaces()) {
+            if (!seen.add(i)) {
+                continue;
+            }
+            try {
+                int mods = i.getDeclaredMethod(name, callParams).getModifiers();
+                if (!Modifier.isStatic(mods) && !Modifier.isPrivate(mods)) {
+                    out.add(i);
+                }
+            } catch (NoSuchMethodException e) {
+                // declared further up, if at all
+            }
+            interfacesDeclaring(i, callParams, out, seen);
+        }
     }
 }

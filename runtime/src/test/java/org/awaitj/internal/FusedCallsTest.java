@@ -133,6 +133,53 @@ class FusedCallsTest {
         assertEquals("the entry of Greeter.greet", site.invoke(new Greeter(), (Coroutine<?>) null, 0));
     }
 
+    interface Waving {
+        /** What the agent would write as wave's direct entry. */
+        static Object wave(Waving w, Coroutine<?> anchor, int depth) {
+            return "the entry of Waving.wave";
+        }
+
+        default Coroutine<String> wave() {
+            return org.awaitj.AsyncIO.sleep(0, "wave");
+        }
+    }
+
+    /** Overrides the default with one of its own that has no entry. */
+    interface LoudWaving extends Waving {
+        @Override
+        default Coroutine<String> wave() {
+            return org.awaitj.AsyncIO.sleep(0, "WAVE");
+        }
+    }
+
+    static class Waver implements Waving {
+    }
+
+    static class LoudWaver implements LoudWaving {
+    }
+
+    /** Both interfaces: LoudWaving's default is the more specific, as the JVM selects it. */
+    static class BothWaver implements Waving, LoudWaving {
+    }
+
+    static class WaverOfItsOwn extends Waver {
+        @Override
+        public Coroutine<String> wave() {
+            return org.awaitj.AsyncIO.sleep(0, "own");
+        }
+    }
+
+    @Test
+    void aReceiverRunningAnInterfacesDefaultMethodLinksToThatInterfacesEntry() throws Throwable {
+        MethodHandle site = site(Waving.class, "wave");
+        assertEquals("the entry of Waving.wave", site.invoke(new Waver(), (Coroutine<?>) null, 0));
+        // the more specific default has no entry: its factory runs, and the await needs the anchor's task
+        assertThrows(NullPointerException.class, () -> site.invoke(new LoudWaver(), (Coroutine<?>) null, 0));
+        assertThrows(NullPointerException.class, () -> site.invoke(new BothWaver(), (Coroutine<?>) null, 0));
+        assertThrows(NullPointerException.class, () -> site.invoke(new WaverOfItsOwn(), (Coroutine<?>) null, 0));
+        assertEquals("the entry of Waving.wave", site.invoke(new Waver(), (Coroutine<?>) null, 0));
+    }
+
     @Test
     void aWaitWithoutAnEntryLinksToItsFactoryAndAnAwait() throws Throwable {
         Queue<String> q = new Queue<>();
