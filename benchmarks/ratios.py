@@ -42,6 +42,8 @@ WORKLOADS = [
      "awaitjTwoClasses", {}, {"plain call (not inlined)": "plainCallNotInlined"}),
     ("1u", "... a virtual call whose site linked two other classes (through its table)", "NonSuspendingAwait",
      "awaitjUnlinked", {}, {"plain call (not inlined)": "plainCallNotInlined"}),
+    ("1s", "... a super call, await(super.m()) (fused on the method the class file names)", "NonSuspendingAwait",
+     "awaitjSuperCall", {}, {"plain call (not inlined)": "plainCallNotInlined"}),
     ("9", "await chain 10 deep, never suspending, every level out of line", "FlatChain", "awaitj",
      {"kotlin": "kotlin"}, {"plain calls (not inlined)": "plainNotInlined"}),
     ("9v", "... through virtual calls (fused on the receiver's class)", "FlatChain", "awaitjNotLinked",
@@ -254,6 +256,7 @@ def build(results, capacity):
                at_most=True)
     ratio_goal("1u", "plain call (not inlined)", 1.5, "... the same through a site past its two linked classes",
                at_most=True)
+    ratio_goal("1s", "plain call (not inlined)", 1.5, "... the same through a super call", at_most=True)
     nin = get("NonSuspendingAwait", "awaitjNotInlined")
     if nin is not None and nin.alloc is not None:
         goal("1", "... allocating nothing (0 B/op)", nin.alloc, nin.alloc < 1,

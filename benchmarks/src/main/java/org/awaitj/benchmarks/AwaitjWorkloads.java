@@ -82,6 +82,17 @@ public final class AwaitjWorkloads {
     public static class MoreLeaves extends Leaves {
     }
 
+    /** {@code await(super.leaf(...))}: the super call names its target, so its site links to Leaves' entry. */
+    public static class SuperCaller extends Leaves {
+        @Async
+        Coroutine<Void> awaitSuperLeaves(int n, Object x, Blackhole bh) {
+            for (int i = 0; i < n; i++) {
+                bh.consume(await(super.leaf(x, false)));
+            }
+            return result();
+        }
+    }
+
     @Async
     static Coroutine<Void> awaitLeavesNotLinked(int n, Object x, Leaves leaves, Blackhole bh) {
         for (int i = 0; i < n; i++) {

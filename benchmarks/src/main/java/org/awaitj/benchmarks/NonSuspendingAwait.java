@@ -89,6 +89,14 @@ public class NonSuspendingAwait extends SteadyState {
         AsyncIO.run(AwaitjWorkloads.awaitLeavesUnlinked(Sizes.OPS, x, OTHER_LEAVES, MORE_LEAVES, LEAVES, bh));
     }
 
+    /** A super call, {@code await(super.leaf(...))}, which links to the superclass's entry. */
+    @Benchmark
+    @OperationsPerInvocation(Sizes.OPS)
+    public void awaitjSuperCall(Blackhole bh) {
+        AsyncIO.run(SUPER_CALLER.awaitSuperLeaves(Sizes.OPS, x, bh));
+    }
+
+    private static final AwaitjWorkloads.SuperCaller SUPER_CALLER = new AwaitjWorkloads.SuperCaller();
     private static final AwaitjWorkloads.Leaves LEAVES = new AwaitjWorkloads.Leaves();
     private static final AwaitjWorkloads.Leaves OTHER_LEAVES = new AwaitjWorkloads.OtherLeaves();
     private static final AwaitjWorkloads.Leaves MORE_LEAVES = new AwaitjWorkloads.MoreLeaves();

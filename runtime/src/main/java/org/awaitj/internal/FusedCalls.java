@@ -16,7 +16,8 @@ import org.awaitj.Coroutine;
  * the first time it runs (when m's class is loaded anyway, so loading order does not change): to m's direct entry
  * (same name and type, in the class that declares m) when that class was rewritten with one, else to the
  * factory followed by an ordinary await. Either way the call site then costs what a static call costs. A virtual
- * or interface call that an override may take links on the receiver's class instead ({@link ReceiverSite}).
+ * or interface call that an override may take links on the receiver's class instead ({@link ReceiverSite}); a
+ * super call ({@code invokespecial}) to the entry of the method it names, as a static call does.
  */
 @InternalApi
 public final class FusedCalls {
@@ -52,11 +53,13 @@ public final class FusedCalls {
             MethodHandle factory) {
         MethodHandle generic = MethodHandles.collectArguments(AWAIT, 0,
                 factory.asType(factory.type().changeReturnType(Object.class))).asType(type);
-        MethodHandle entry = runtimeEntry(owner, name, type);
+        MethodHandleInfo callee = reveal(caller, factory);
+        // a super call runs the superclass's method: not the runtime's entry, which dispatches on the receiver
+        boolean superCall = callee != null && callee.getReferenceKind() == MethodHandleInfo.REF_invokeSpecial;
+        MethodHandle entry = superCall ? null : runtimeEntry(owner, name, type);
         if (entry != null) {
             return new ConstantCallSite(entry.asType(type));   // it checks the receiver's class itself
         }
-        MethodHandleInfo callee = reveal(caller, factory);
         if (callee != null && dispatches(callee, owner)) {
             return new ReceiverSite(caller, name, type, generic);
         }

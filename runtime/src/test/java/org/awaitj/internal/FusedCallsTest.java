@@ -185,4 +185,37 @@ class FusedCallsTest {
         Queue<String> q = new Queue<>();
         assertThrows(NullPointerException.class, () -> site(Queue.class, "join").invoke(q, (Coroutine<?>) null, 0));
     }
+
+    /** An application's queue whose get counts its calls; its lookup makes the handle a super.get() site holds. */
+    static class CountingQueue extends Queue<String> {
+        int gets;
+
+        @Override
+        public Coroutine<String> get() {
+            gets++;
+            return super.get();
+        }
+
+        static MethodHandles.Lookup lookup() {
+            return MethodHandles.lookup();
+        }
+    }
+
+    /**
+     * {@code await(super.get())} in a subclass of a queue: the runtime's entry would call the override (it dispatches
+     * on the receiver's class), so the site takes the factory of Queue's own get and an await.
+     */
+    @Test
+    void aSuperCallOfAWaitLinksToTheSuperclassFactoryNotToTheEntryThatDispatches() throws Throwable {
+        MethodHandles.Lookup inside = CountingQueue.lookup();
+        MethodHandle factory = inside.findSpecial(Queue.class, "get", MethodType.methodType(Coroutine.class),
+                CountingQueue.class);
+        MethodType type = MethodType.methodType(Object.class, Queue.class, Coroutine.class, int.class);
+        MethodHandle site = FusedCalls.link(inside, "get", type, Queue.class, factory).dynamicInvoker();
+        CountingQueue q = new CountingQueue();
+        q.putNowait("item");
+        assertThrows(NullPointerException.class, () -> site.invoke(q, (Coroutine<?>) null, 0));   // the await
+        assertEquals(0, q.gets);
+        assertFalse(q.empty());
+    }
 }

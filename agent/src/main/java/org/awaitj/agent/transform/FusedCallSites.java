@@ -53,9 +53,15 @@ final class FusedCallSites {
             // the runtime's waits check the receiver's class themselves
             return call.owner.startsWith("java/") || call.owner.startsWith("[") ? null : call;
         }
-        // invokespecial: a private method of this class (super.m() is left to the factory and an await)
-        return call.owner.equals(ctx.owner.name) && !call.name.equals("<init>")
-                && isPrivate(ctx.owner, call.name, call.desc) ? call : null;
+        // invokespecial: a private method of this class, or super.m() (Iface.super.m()), whose target the class
+        // file names: the method the superclass (the interface) has, which the site links to that method's entry
+        if (call.name.equals("<init>")) {
+            return null;
+        }
+        if (call.owner.equals(ctx.owner.name)) {
+            return isPrivate(ctx.owner, call.name, call.desc) ? call : null;
+        }
+        return call.owner.equals(ctx.owner.superName) || ctx.owner.interfaces.contains(call.owner) ? call : null;
     }
 
     /** A label where a handler's range starts or ends, or a handler starts: the call and the await stay apart. */

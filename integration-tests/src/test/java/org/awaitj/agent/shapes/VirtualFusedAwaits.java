@@ -30,7 +30,7 @@ public class VirtualFusedAwaits {
         }
     }
 
-    /** An {@code @Async} override that calls the method it overrides (a super call: not fused). */
+    /** An {@code @Async} override that calls the method it overrides (a super call: fused on Account's entry). */
     public static class Audited extends Account {
         final List<String> log = new ArrayList<>();
 
