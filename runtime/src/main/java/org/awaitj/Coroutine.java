@@ -27,9 +27,10 @@ public abstract class Coroutine<T> implements Awaitable<T> {
     /** The task this coroutine runs in; null until it is awaited or scheduled. */
     Task<?> task;
     /**
-     * The result, from {@code result(v)} until the body returns (a {@code finally} block may still await in
-     * between). The value a coroutine resumes with travels through its task instead: one coroutine of a task
-     * resumes at a time, so the frames need no field for it.
+     * The result, from {@code result(v)} until the body returns, for a body that does not return it at once (a
+     * {@code finally} block may still await in between) or whose result is a coroutine. The value a coroutine
+     * resumes with travels through its task instead: one coroutine of a task resumes at a time, so the frames
+     * need no field for it.
      */
     Object result;
 
@@ -42,9 +43,9 @@ public abstract class Coroutine<T> implements Awaitable<T> {
     /**
      * Runs the body from where it last suspended until it suspends again or completes.
      *
-     * @return {@link CoroutineSupport#SUSPENDED} when it suspended, {@link CoroutineSupport#COMPLETED} when it
-     *     completed (its result is then held by the frame), or another coroutine to which it delegates its
-     *     result ({@code return other();})
+     * @return {@link CoroutineSupport#SUSPENDED} when it suspended; when it completed, its result itself, or
+     *     {@link CoroutineSupport#COMPLETED} with the result held by the frame (always so for a result that is a
+     *     coroutine); or another coroutine to which it delegates its result ({@code return other();})
      */
     protected abstract Object invokeSuspend();
 
@@ -73,6 +74,9 @@ public abstract class Coroutine<T> implements Awaitable<T> {
 
     /** Completes a hand-written coroutine: the value is its result. */
     protected final Object complete(Object result) {
+        if (result != null && !(result instanceof Coroutine)) {
+            return result;      // returned itself: a coroutine would read as a delegate, null as "no result" to some
+        }
         this.result = result;
         return CoroutineSupport.COMPLETED;
     }

@@ -83,6 +83,15 @@ public final class CoroutineSupport {
         return CORE.result(value, frame);
     }
 
+    /**
+     * {@code return result(value)} in a body whose every {@code result} is returned at once: the value itself,
+     * which the body returns. A coroutine as the value is kept by the frame instead, as {@link #result} keeps
+     * it: a body that returns a coroutine delegates to it.
+     */
+    public static Object returned(Object value, Coroutine<?> frame) {
+        return value instanceof Coroutine ? CORE.result(value, frame) : value;
+    }
+
     /** Awaits a coroutine inline, in the task of {@code frame}. */
     public static Object awaitCoroutine(Coroutine<?> c, Coroutine<?> frame) {
         return CORE.awaitCoroutine(c, frame);

@@ -128,12 +128,20 @@ final class FusedCallSites {
             }
         }
         for (AbstractInsnNode n = m.instructions.getFirst(); n != null; n = n.getNext()) {
-            if (n.getOpcode() == ARETURN && !Names.isResult(adjacent(n, false))
-                    || Names.isResult(n) && (adjacent(n, true) == null || adjacent(n, true).getOpcode() != ARETURN)) {
+            if (n.getOpcode() == ARETURN && !Names.isResult(adjacent(n, false)) || Names.isResult(n) && !returnedAtOnce(n)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Whether the {@code result(v)} call is followed by its {@code ARETURN}, with nothing between that a value
+     * other than the Coroutine the call declares could upset (a stack map frame, a {@code finally}'s code).
+     */
+    static boolean returnedAtOnce(AbstractInsnNode result) {
+        AbstractInsnNode next = adjacent(result, true);
+        return next != null && next.getOpcode() == ARETURN;
     }
 
     /**

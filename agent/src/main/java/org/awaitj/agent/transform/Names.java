@@ -75,6 +75,8 @@ public final class Names {
     public static final String SUPPORT_RESUME_VALUE_DESC = "(" + COROUTINE_DESC + ")Ljava/lang/Object;";
     public static final String SUPPORT_RESULT = "result";
     public static final String SUPPORT_RESULT_DESC = "(Ljava/lang/Object;" + COROUTINE_DESC + ")" + COROUTINE_DESC;
+    public static final String SUPPORT_RETURNED = "returned";
+    public static final String SUPPORT_RETURNED_DESC = "(Ljava/lang/Object;" + COROUTINE_DESC + ")Ljava/lang/Object;";
     public static final String SUPPORT_CLOSE_ASYNC = "closeAsync";
     public static final String SUPPORT_CLOSE_ASYNC_DESC = "(L" + ASYNC_CLOSEABLE + ";)" + AWAITABLE_DESC;
     public static final String SUPPORT_EXIT_ASYNC = "exitAsync";
