@@ -15,13 +15,24 @@ abstract class AcquireCoroutine<R> extends HandWrittenCoroutine<R> {
     private final Waiters line;
     /** What {@code locked()} yields; null for {@code acquire()}. */
     private final Held held;
-    /** The future this task waits on in the line; null until it has to wait. */
+    /** The future this task waits on in the line; null until it has to wait, and again once it resumed. */
     Future<Void> waiter;
+    /** Made by a direct entry, which no application holds: once completed, it is the owner's spare. */
+    private final boolean reused;
 
-    AcquireCoroutine(Waiters line, Held held) {
+    AcquireCoroutine(Waiters line, Held held, boolean reused) {
         this.line = line;
         this.held = held;
+        this.reused = reused;
     }
+
+    /** Completed and spare: awaited anew. */
+    final void rearm() {
+        CoroutineSupport.rearm(this);
+    }
+
+    /** Completed: the owner's spare, for its direct entry's next wait. */
+    abstract void spare();
 
     /** {@code acquire}, as the subclass's {@link HandWrittenCoroutine.Of} says, or {@code locked}. */
     @Override
@@ -39,12 +50,21 @@ abstract class AcquireCoroutine<R> extends HandWrittenCoroutine<R> {
     protected final Object invokeSuspend() {
         if (waiter == null) {
             if (tryAcquire()) {
-                return complete(held);
+                return acquired();
             }
             waiter = line.add(this);
             return CoroutineSupport.awaitFuture(waiter, this);
         }
         resumed();
-        return complete(held);
+        waiter = null;
+        return acquired();
+    }
+
+    private Object acquired() {
+        Object done = complete(held);
+        if (reused) {
+            spare();
+        }
+        return done;
     }
 }

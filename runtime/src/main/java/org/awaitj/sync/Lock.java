@@ -25,13 +25,15 @@ import org.awaitj.internal.Waiters;
 public final class Lock extends LoopBound {
     private final Waiters waiters = new Waiters(this);
     private boolean locked;
+    /** The direct entry's acquire that last completed, for its next wait: a contended acquire allocates nothing. */
+    private Acquire<Void> spare;
 
     public Lock() {
     }
 
     /** Suspends until the lock is acquired; completes at once, without suspending, when it is free. */
     public Coroutine<Void> acquire() {
-        return new Acquire<>(this, null);
+        return new Acquire<>(this, null, false);
     }
 
     /**
@@ -39,12 +41,25 @@ public final class Lock extends LoopBound {
      * {@code async with lock:} as {@code try (var held = await(lock.locked())) { ... }}.
      */
     public Coroutine<Held> locked() {
-        return new Acquire<>(this, new Held(this::release));
+        return new Acquire<>(this, new Held(this::release), false);
     }
 
-    /** The agent's {@code await(lock.acquire())}: a free lock is taken with no coroutine made; else it waits. */
+    /**
+     * The agent's {@code await(lock.acquire())}: a free lock is taken with no coroutine made; else it waits, in
+     * the spare coroutine when there is one.
+     */
     static Object acquire(Lock lock, Coroutine<?> anchor, int depth) {
-        return lock.tryAcquire() ? null : CoroutineSupport.fusedAwait(lock.acquire(), anchor, depth);
+        if (lock.tryAcquire()) {
+            return null;
+        }
+        Acquire<Void> a = lock.spare;
+        if (a == null) {
+            a = new Acquire<>(lock, null, true);
+        } else {
+            lock.spare = null;
+            a.rearm();
+        }
+        return CoroutineSupport.fusedAwait(a, anchor, depth);
     }
 
     /** The agent's {@code await(lock.locked())}, as {@link #acquire(Lock, Coroutine, int)}. */
@@ -84,6 +99,11 @@ public final class Lock extends LoopBound {
         return waiters.size();
     }
 
+    /** The spare acquire of the direct entry, or null (for tests). */
+    Coroutine<Void> spareAcquire() {
+        return spare;
+    }
+
     @Override
     public String toString() {
         return "<Lock [" + (locked ? "locked" : "unlocked") + waiters.reprSuffix() + "]>";
@@ -93,9 +113,15 @@ public final class Lock extends LoopBound {
     private static final class Acquire<R> extends AcquireCoroutine<R> {
         private final Lock lock;
 
-        Acquire(Lock lock, Held held) {
-            super(lock.waiters, held);
+        Acquire(Lock lock, Held held, boolean reused) {
+            super(lock.waiters, held, reused);
             this.lock = lock;
+        }
+
+        @SuppressWarnings("unchecked")
+        @Override
+        void spare() {
+            lock.spare = (Acquire<Void>) this;
         }
 
         @Override

@@ -28,6 +28,8 @@ public class Semaphore extends LoopBound {
     private final Waiters waiters = new Waiters(this);
     /** The free permits; a permit handed to a woken waiter is no longer counted. */
     int value;
+    /** The direct entry's acquire that last completed, for its next wait: a contended acquire allocates nothing. */
+    private Acquire<Void> spare;
 
     /** A semaphore with one permit. */
     public Semaphore() {
@@ -56,7 +58,7 @@ public class Semaphore extends LoopBound {
 
     /** Takes a permit, suspending until one is free and the earlier waiters are served. */
     public Coroutine<Void> acquire() {
-        return new Acquire<>(this, null);
+        return new Acquire<>(this, null, false);
     }
 
     /**
@@ -64,15 +66,28 @@ public class Semaphore extends LoopBound {
      * {@code async with semaphore:} as {@code try (var held = await(semaphore.locked())) { ... }}.
      */
     public Coroutine<Held> locked() {
-        return new Acquire<>(this, new Held(this::release));
+        return new Acquire<>(this, new Held(this::release), false);
     }
 
     /**
      * The agent's {@code await(semaphore.acquire())}: a free permit is taken with no coroutine made; else it
-     * waits. A subclass's own {@code acquire} is called.
+     * waits, in the spare coroutine when there is one. A subclass's own {@code acquire} is called.
      */
     static Object acquire(Semaphore sem, Coroutine<?> anchor, int depth) {
-        return sem.isOwnClass() && sem.tryAcquire() ? null : CoroutineSupport.fusedAwait(sem.acquire(), anchor, depth);
+        if (!sem.isOwnClass()) {
+            return CoroutineSupport.fusedAwait(sem.acquire(), anchor, depth);
+        }
+        if (sem.tryAcquire()) {
+            return null;
+        }
+        Acquire<Void> a = sem.spare;
+        if (a == null) {
+            a = new Acquire<>(sem, null, true);
+        } else {
+            sem.spare = null;
+            a.rearm();
+        }
+        return CoroutineSupport.fusedAwait(a, anchor, depth);
     }
 
     /** The agent's {@code await(semaphore.locked())}, as {@link #acquire(Semaphore, Coroutine, int)}. */
@@ -111,6 +126,11 @@ public class Semaphore extends LoopBound {
         return waiters.size();
     }
 
+    /** The spare acquire of the direct entry, or null (for tests). */
+    Coroutine<Void> spareAcquire() {
+        return spare;
+    }
+
     /** Hands a permit to the first waiter not woken yet; false when there is none. */
     private boolean wakeUpNext() {
         if (waiters.wakeNext()) {
@@ -130,9 +150,15 @@ public class Semaphore extends LoopBound {
     private static final class Acquire<R> extends AcquireCoroutine<R> {
         private final Semaphore sem;
 
-        Acquire(Semaphore sem, Held held) {
-            super(sem.waiters, held);
+        Acquire(Semaphore sem, Held held, boolean reused) {
+            super(sem.waiters, held, reused);
             this.sem = sem;
+        }
+
+        @SuppressWarnings("unchecked")
+        @Override
+        void spare() {
+            sem.spare = (Acquire<Void>) this;
         }
 
         @Override
