@@ -57,6 +57,8 @@ WORKLOADS = [
      {}),
     ("10", "await of a free lock, then release", "FreeWaits", "awaitjLock",
      {"kotlin": "kotlinMutex", "asyncio": "asyncioLock"}, {"ReentrantLock lock+unlock": "plainLock"}),
+    ("10c", "two tasks taking turns on a lock held across sleep(0) (each acquire waits)", "LockTurns", "awaitj",
+     {"kotlin": "kotlinMutex", "virtualThread": "virtualThread", "asyncio": "asyncio"}, {}),
     ("11", "queue put and get, neither waiting", "FreeWaits", "awaitjQueue",
      {"kotlin": "kotlinChannel", "asyncio": "asyncioQueue"}, {"ArrayDeque offer+poll": "plainDeque"}),
     ("4", "create, run, await an empty task", "TaskSpawn", "awaitj",

@@ -118,6 +118,23 @@ async def free_queue(n):
         await q.get()
 
 
+# (10c) two tasks taking turns on a lock, each holding it across a sleep(0)
+
+async def lock_turns(n):
+    lock = asyncio.Lock()
+
+    async def turns():
+        for _ in range(n // 2):
+            await lock.acquire()
+            await asyncio.sleep(0)
+            lock.release()
+
+    a = asyncio.create_task(turns())
+    b = asyncio.create_task(turns())
+    await a
+    await b
+
+
 # (4) create, run and await an empty task
 
 async def empty():
@@ -195,6 +212,7 @@ PER_OP = [
     ("QueueHandOff.asyncio", lambda: hand_off(OPS), OPS),
     ("FreeWaits.asyncioLock", lambda: free_lock(OPS), OPS),
     ("FreeWaits.asyncioQueue", lambda: free_queue(OPS), OPS),
+    ("LockTurns.asyncio", lambda: lock_turns(OPS), OPS),
     ("TaskSpawn.asyncio", lambda: spawn_await(OPS), OPS),
     ("Gather1000.asyncio", lambda: gather_empty(GATHER), 1),
     ("DeepChain.asyncio", lambda: chains(OPS, DEPTH), OPS),

@@ -222,6 +222,30 @@ public final class AwaitjWorkloads {
         return result();
     }
 
+    // (10c) two tasks taking turns on a lock: each holds it across a sleep(0), so that every acquire but the
+    // first waits for the other task's release
+
+    @Async
+    static Coroutine<Void> lockTurns(int n, Blackhole bh) {
+        Lock lock = new Lock();
+        Task<Void> a = createTask(takesTurns(lock, n / 2, bh));
+        Task<Void> b = createTask(takesTurns(lock, n / 2, bh));
+        await(a);
+        await(b);
+        return result();
+    }
+
+    @Async
+    static Coroutine<Void> takesTurns(Lock lock, int n, Blackhole bh) {
+        for (int i = 0; i < n; i++) {
+            await(lock.acquire());
+            await(sleep(0));
+            bh.consume(lock.isLocked());
+            lock.release();
+        }
+        return result();
+    }
+
     // (10) a free lock acquired and released; (11) a queue's put and get, neither waiting
 
     @Async

@@ -53,7 +53,7 @@ public final class BenchMain {
      * What the presets run, besides the single shots, when no include is given: steady state, and the echo with
      * its client in the same JVM (EchoCores, the client in another JVM, runs on its own: run.sh --cores).
      */
-    static final String STEADY = "\\.(NonSuspendingAwait|PingPong|QueueHandOff|FreeWaits|TaskSpawn|Gather1000|DeepChain|FlatChain|GatherScaling)\\."
+    static final String STEADY = "\\.(NonSuspendingAwait|PingPong|QueueHandOff|FreeWaits|LockTurns|TaskSpawn|Gather1000|DeepChain|FlatChain|GatherScaling)\\."
             + "|\\.echo\\.Echo\\.";
 
     private BenchMain() {

@@ -61,6 +61,26 @@ object KotlinWorkloads {
         }
     }
 
+    // (10c) two coroutines taking turns on a Mutex, each holding it across a yield()
+    @JvmStatic
+    fun mutexTurns(n: Int, bh: Blackhole) = runBlocking {
+        val mutex = Mutex()
+        val turns = {
+            launch {
+                repeat(n / 2) {
+                    mutex.lock()
+                    yield()
+                    bh.consume(mutex.isLocked)
+                    mutex.unlock()
+                }
+            }
+        }
+        val a = turns()
+        val b = turns()
+        a.join()
+        b.join()
+    }
+
     // (11) a buffered channel: each send finds room and each receive an element
     @JvmStatic
     fun bufferedChannel(n: Int, item: Any, bh: Blackhole) = runBlocking {
