@@ -1,7 +1,6 @@
 package org.awaitj.agent;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -11,9 +10,7 @@ import java.util.TreeSet;
 
 import org.awaitj.agent.shapes.FusedAwaits;
 import org.awaitj.agent.testing.Rewritten;
-import org.awaitj.agent.transform.AsyncTransformer;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
@@ -119,7 +116,7 @@ class FusedAwaitTest {
     /** Which methods have a direct entry, and which awaits are fused: as designed, or none with the path off. */
     @Test
     void directEntriesAndFusedSitesAreWhereTheyCanBe() throws IOException {
-        ClassNode cn = rewritten(FusedAwaits.class);
+        ClassNode cn = Rewritten.classNode(FusedAwaits.class);
         Set<String> entries = new TreeSet<>();
         Set<String> fusedIn = new TreeSet<>();
         for (MethodNode m : cn.methods) {
@@ -147,15 +144,6 @@ class FusedAwaitTest {
         // every await of a call is fused, static, private, virtual or interface
         assertEquals(new TreeSet<>(List.of("awaitsItsOwnTask", "delegates", "greet", "handMade", "isEven", "isOdd", "level", "maybe",
                 "middle", "returnsThroughFinally", "sound", "speak", "thrower", "twice")), fusedIn);
-    }
-
-    private static ClassNode rewritten(Class<?> c) throws IOException {
-        try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
-            byte[] bytes = AsyncTransformer.transform(in.readAllBytes()).bytes();
-            ClassNode cn = new ClassNode();
-            new ClassReader(bytes).accept(cn, 0);
-            return cn;
-        }
     }
 
     private static int line(String marker) throws IOException {

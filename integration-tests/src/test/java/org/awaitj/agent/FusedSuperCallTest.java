@@ -1,8 +1,5 @@
 package org.awaitj.agent;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -12,13 +9,10 @@ import java.util.TreeSet;
 import org.awaitj.agent.shapes.FusedSuperCalls;
 import org.awaitj.agent.testing.Rewritten;
 import org.awaitj.agent.testing.SourceLines;
-import org.awaitj.agent.transform.AsyncTransformer;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -98,10 +92,10 @@ class FusedSuperCallTest {
      * that runs from the frame and in the direct entry).
      */
     @Test
-    void superCallsCompileToFusedSitesOfTheMethodTheClassFileNames() throws IOException {
+    void superCallsCompileToFusedSitesOfTheMethodTheClassFileNames() {
         Set<String> sites = new TreeSet<>();
         for (Class<?> c : FusedSuperCalls.class.getDeclaredClasses()) {
-            for (MethodNode m : rewritten(c).methods) {
+            for (MethodNode m : Rewritten.classNode(c).methods) {
                 for (AbstractInsnNode n = m.instructions.getFirst(); n != null; n = n.getNext()) {
                     if (n instanceof InvokeDynamicInsnNode indy && indy.bsmArgs.length == 2
                             && indy.bsmArgs[1] instanceof Handle h && h.getTag() == Opcodes.H_INVOKESPECIAL) {
@@ -114,13 +108,5 @@ class FusedSuperCallTest {
         assertEquals(FUSED ? Set.of("CountingQueue -> Queue.get", "LoudGreeter -> Greeter.greet",
                 "MadeOver -> FusedSuperCalls$Made.step", "Middle -> FusedSuperCalls$Base.step",
                 "Top -> FusedSuperCalls$Middle.step", "Warm -> FusedSuperCalls$Polite.thank") : Set.of(), sites);
-    }
-
-    private static ClassNode rewritten(Class<?> c) throws IOException {
-        byte[] original = Files.readAllBytes(Path.of("target/test-classes", c.getName().replace('.', '/') + ".class"));
-        byte[] bytes = AsyncTransformer.transform(original).bytes();
-        ClassNode cn = new ClassNode();
-        new ClassReader(bytes != null ? bytes : original).accept(cn, 0);   // null: nothing to rewrite
-        return cn;
     }
 }

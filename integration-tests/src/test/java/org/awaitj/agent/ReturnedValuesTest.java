@@ -1,8 +1,5 @@
 package org.awaitj.agent;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -12,11 +9,8 @@ import org.awaitj.Coroutine;
 import org.awaitj.EventLoop;
 import org.awaitj.agent.shapes.ReturnedValues;
 import org.awaitj.agent.testing.Rewritten;
-import org.awaitj.agent.transform.AsyncTransformer;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -61,9 +55,9 @@ class ReturnedValuesTest {
 
     /** Which of CoroutineSupport's result calls each body makes: one kind a body, by how it returns. */
     @Test
-    void bodiesReturningAtOnceReturnTheValueAndOthersKeepItInTheFrame() throws IOException {
+    void bodiesReturningAtOnceReturnTheValueAndOthersKeepItInTheFrame() {
         Map<String, Set<String>> calls = new TreeMap<>();
-        for (MethodNode m : rewritten(ReturnedValues.class).methods) {
+        for (MethodNode m : Rewritten.classNode(ReturnedValues.class).methods) {
             for (AbstractInsnNode n = m.instructions.getFirst(); n != null; n = n.getNext()) {
                 if (n instanceof MethodInsnNode call && call.owner.equals("org/awaitj/internal/CoroutineSupport")
                         && (call.name.equals("returned") || call.name.equals("result"))) {
@@ -75,12 +69,5 @@ class ReturnedValuesTest {
                 "mixedReturns", Set.of("returned"), "nothing", Set.of("returned"), "nothingAtAll", Set.of("returned"),
                 "nullResults", Set.of("returned"), "seven", Set.of("returned"), "throughAFinally", Set.of("result")),
                 calls);
-    }
-
-    private static ClassNode rewritten(Class<?> c) throws IOException {
-        byte[] original = Files.readAllBytes(Path.of("target/test-classes", c.getName().replace('.', '/') + ".class"));
-        ClassNode cn = new ClassNode();
-        new ClassReader(AsyncTransformer.transform(original).bytes()).accept(cn, 0);
-        return cn;
     }
 }

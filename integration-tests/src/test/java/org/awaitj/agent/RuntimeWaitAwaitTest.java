@@ -1,7 +1,5 @@
 package org.awaitj.agent;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -10,13 +8,10 @@ import java.util.TreeSet;
 import org.awaitj.agent.shapes.RuntimeWaitAwaits;
 import org.awaitj.agent.testing.Rewritten;
 import org.awaitj.agent.testing.SourceLines;
-import org.awaitj.agent.transform.AsyncTransformer;
 import org.awaitj.queue.QueueShutDownException;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -85,13 +80,9 @@ class RuntimeWaitAwaitTest {
 
     /** Which awaits go to the runtime's entries: every await of a runtime wait's call, none with the path off. */
     @Test
-    void theAwaitsOfRuntimeWaitsAreFusedSites() throws IOException {
+    void theAwaitsOfRuntimeWaitsAreFusedSites() {
         Set<String> fused = new TreeSet<>();
-        ClassNode cn = new ClassNode();
-        try (InputStream in = RuntimeWaitAwaits.class.getResourceAsStream("RuntimeWaitAwaits.class")) {
-            new ClassReader(AsyncTransformer.transform(in.readAllBytes()).bytes()).accept(cn, 0);
-        }
-        for (MethodNode m : cn.methods) {
+        for (MethodNode m : Rewritten.classNode(RuntimeWaitAwaits.class).methods) {
             for (AbstractInsnNode n : m.instructions) {
                 if (n instanceof InvokeDynamicInsnNode indy && indy.bsm.getName().equals("link")) {
                     fused.add(((Handle) indy.bsmArgs[1]).getOwner() + "." + indy.name);

@@ -1,8 +1,5 @@
 package org.awaitj.agent;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -11,10 +8,7 @@ import java.util.TreeSet;
 import org.awaitj.agent.shapes.VirtualFusedAwaits;
 import org.awaitj.agent.testing.Rewritten;
 import org.awaitj.agent.testing.SourceLines;
-import org.awaitj.agent.transform.AsyncTransformer;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -77,10 +71,10 @@ class VirtualFusedAwaitTest {
 
     /** Instance methods get direct entries (static, the receiver first) where they are @Async; none with the path off. */
     @Test
-    void everyAsyncInstanceMethodHasADirectEntry() throws IOException {
+    void everyAsyncInstanceMethodHasADirectEntry() {
         Set<String> entries = new TreeSet<>();
         for (Class<?> c : VirtualFusedAwaits.class.getDeclaredClasses()) {
-            for (MethodNode m : rewritten(c).methods) {
+            for (MethodNode m : Rewritten.classNode(c).methods) {
                 if (m.desc.endsWith("Lorg/awaitj/Coroutine;I)Ljava/lang/Object;")) {
                     entries.add(c.getSimpleName() + "." + m.name + m.desc.substring(0, m.desc.indexOf(';') + 1));
                 }
@@ -89,13 +83,5 @@ class VirtualFusedAwaitTest {
         String shapes = "(Lorg/awaitj/agent/shapes/VirtualFusedAwaits$";
         assertEquals(FUSED ? Set.of("Account.deposit" + shapes + "Account;", "Audited.deposit" + shapes + "Audited;",
                 "Host.thank" + shapes + "Host;", "Polite.thank" + shapes + "Polite;") : Set.of(), entries);
-    }
-
-    private static ClassNode rewritten(Class<?> c) throws IOException {
-        byte[] original = Files.readAllBytes(Path.of("target/test-classes", c.getName().replace('.', '/') + ".class"));
-        byte[] bytes = AsyncTransformer.transform(original).bytes();
-        ClassNode cn = new ClassNode();
-        new ClassReader(bytes != null ? bytes : original).accept(cn, 0);   // null: nothing to rewrite
-        return cn;
     }
 }

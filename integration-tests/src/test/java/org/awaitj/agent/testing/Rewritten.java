@@ -1,5 +1,8 @@
 package org.awaitj.agent.testing;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
@@ -7,6 +10,9 @@ import java.util.Arrays;
 import org.awaitj.AsyncIO;
 import org.awaitj.Coroutine;
 import org.awaitj.EventLoop;
+import org.awaitj.agent.transform.AsyncTransformer;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.ClassNode;
 
 /**
  * Runs {@code @Async} methods of test classes after rewriting them in a fresh {@link RewritingClassLoader}:
@@ -92,6 +98,19 @@ public final class Rewritten {
     /** Runs with {@link AsyncIO#run}, on the real clock. */
     public static Object runReal(Class<?> original, String method, Object... args) {
         return AsyncIO.run(call(load(original), method, args));
+    }
+
+    /** The class file of a test class as the agent rewrites it (as compiled when there is nothing to rewrite). */
+    public static ClassNode classNode(Class<?> original) {
+        try (InputStream in = original.getResourceAsStream("/" + original.getName().replace('.', '/') + ".class")) {
+            byte[] compiled = in.readAllBytes();
+            byte[] bytes = AsyncTransformer.transform(compiled).bytes();
+            ClassNode cn = new ClassNode();
+            new ClassReader(bytes != null ? bytes : compiled).accept(cn, 0);
+            return cn;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @SuppressWarnings("unchecked")
