@@ -14,24 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 /**
  * {@link Coroutine#complete} hands back a plain value itself and keeps null and coroutines in the frame: each
  * reaches the awaiter, a task's awaiter and a debug-mode run as the result, and a coroutine as a result is
- * neither run nor taken for a delegate.
+ * neither run nor taken for a delegate. The hand-written coroutine here is the runtime's {@link ImmediateResult}.
  */
 class HandWrittenCoroutineResultsTest {
     private final List<String> log = new ArrayList<>();
-
-    /** Completes at once with the value it was made with. */
-    static final class Completing<T> extends Coroutine<T> {
-        private final Object value;
-
-        Completing(Object value) {
-            this.value = value;
-        }
-
-        @Override
-        protected Object invokeSuspend() {
-            return complete(value);
-        }
-    }
 
     @Async
     Coroutine<String> logged(String s) {
@@ -41,9 +27,9 @@ class HandWrittenCoroutineResultsTest {
 
     @Async
     Coroutine<String> awaitsEach() {
-        String text = await(new Completing<String>("text"));
-        String nothing = await(new Completing<String>(null));
-        Task<Integer> task = createTask(new Completing<Integer>(42));
+        String text = await(new ImmediateResult<String>("text"));
+        String nothing = await(new ImmediateResult<String>(null));
+        Task<Integer> task = createTask(new ImmediateResult<Integer>(42));
         return result(text + " " + nothing + " " + await(task));
     }
 
@@ -56,7 +42,7 @@ class HandWrittenCoroutineResultsTest {
     @Async
     Coroutine<String> awaitsACoroutineResult() {
         Coroutine<String> inner = logged("inner");
-        Coroutine<String> got = await(new Completing<Coroutine<String>>(inner));
+        Coroutine<String> got = await(new ImmediateResult<Coroutine<String>>(inner));
         assertSame(inner, got);
         log.add("got it, unrun: " + log);
         return result(await(got));
@@ -70,9 +56,9 @@ class HandWrittenCoroutineResultsTest {
 
     @Test
     void aTaskRootCompletingWithNullOrACoroutineHasThatResult() {
-        assertNull(AsyncIO.run(new Completing<String>(null)));
+        assertNull(AsyncIO.run(new ImmediateResult<String>(null)));
         Coroutine<String> inner = logged("never run");
-        assertSame(inner, AsyncIO.run(new Completing<Coroutine<String>>(inner), true));
+        assertSame(inner, AsyncIO.run(new ImmediateResult<Coroutine<String>>(inner), true));
         assertEquals(List.of(), log);
     }
 }
