@@ -71,13 +71,7 @@ class TransformerRegressionsTest {
      */
     @Test
     void aLocalDeadAtASuspensionIsNotNamedWhereItsSlotHoldsAPlaceholder() throws Exception {
-        byte[] bytes;
-        try (var in = org.awaitj.testapp.AsyncProgram.class.getResourceAsStream("AsyncProgram.class")) {
-            bytes = in.readAllBytes();
-        }
-        org.objectweb.asm.tree.ClassNode cn = new org.objectweb.asm.tree.ClassNode();
-        new org.objectweb.asm.ClassReader(org.awaitj.agent.transform.AsyncTransformer.transform(bytes).bytes())
-                .accept(cn, 0);
+        org.objectweb.asm.tree.ClassNode cn = Rewritten.classNode(org.awaitj.testapp.AsyncProgram.class);
         org.objectweb.asm.tree.MethodNode body = cn.methods.stream()
                 .filter(m -> m.name.equals("work") && m.desc.startsWith("(Lorg/awaitj/testapp/AsyncProgram$work$Coroutine;"))
                 .findFirst().orElseThrow();
