@@ -20,22 +20,24 @@ import java.util.function.Consumer;
  * @param <T> the type of the result
  */
 public class Future<T> implements Awaitable<T> {
-    // a byte: with a task's two flags it fills the gap the object header leaves
-    private static final byte PENDING = 0;
-    private static final byte FINISHED = 1;
-    private static final byte CANCELLED = 2;
-    private static final byte FAILED = 3;
-
     final EventLoop loop;
-    private byte state;
     /**
      * The value; when FAILED the exception with its "never retrieved" watch; when CANCELLED the message. While a
      * task is pending it holds what the task awaits ({@link Task#awaiting()}): one field for both saves 4 bytes a
      * task.
      */
     Object result;
-    /** null, one callback, or an ArrayList of them; a callback is a Consumer or a Task to wake. */
+    /**
+     * While pending: null, one callback, or an ArrayList of them; a callback is a Consumer, a Gather or a Task to
+     * wake. Once done: how it ended, an {@link Ending}. The state needs no field of its own, which keeps a future
+     * at 24 bytes and a task at 40.
+     */
     private Object callbacks;
+
+    /** How a future ended, kept where its callbacks were: they are scheduled, and gone, when it ends. */
+    private enum Ending {
+        FINISHED, FAILED, CANCELLED
+    }
 
     /** The loop this future belongs to (asyncio's {@code get_loop()}). */
     public EventLoop getLoop() {
@@ -52,19 +54,18 @@ public class Future<T> implements Awaitable<T> {
     }
 
     public boolean isDone() {
-        return state != PENDING;
+        return callbacks instanceof Ending;
     }
 
     public boolean isCancelled() {
-        return state == CANCELLED;
+        return callbacks == Ending.CANCELLED;
     }
 
     /** Marks the future done with a value and schedules its callbacks. */
     public void setResult(T value) {
         checkPending("setResult");
         result = value;
-        state = FINISHED;
-        scheduleCallbacks();
+        end(Ending.FINISHED);
     }
 
     /** Marks the future done with an exception and schedules its callbacks. */
@@ -75,9 +76,14 @@ public class Future<T> implements Awaitable<T> {
         }
         Unretrieved watch = new Unretrieved(error, loop);   // the exception, and whether anyone looked at it
         result = watch;
-        state = FAILED;
+        Object cbs = callbacks;
+        callbacks = Ending.FAILED;
         watch.watch(this);
-        scheduleCallbacks();
+        scheduleCallbacks(cbs);
+    }
+
+    private boolean failed() {
+        return callbacks == Ending.FAILED;
     }
 
     private Throwable failure() {
@@ -86,7 +92,7 @@ public class Future<T> implements Awaitable<T> {
 
     /** Someone looked at the outcome: a failure is not reported as never retrieved when the future is collected. */
     private void markRetrieved() {
-        if (state == FAILED) {
+        if (failed()) {
             ((Unretrieved) result).retrieved();
         }
     }
@@ -98,12 +104,11 @@ public class Future<T> implements Awaitable<T> {
 
     /** Cancels with a message that the {@link CancellationException} carries. */
     public boolean cancel(String msg) {
-        if (state != PENDING) {
+        if (isDone()) {
             return false;
         }
-        state = CANCELLED;
         result = msg;
-        scheduleCallbacks();
+        end(Ending.CANCELLED);
         return true;
     }
 
@@ -114,7 +119,7 @@ public class Future<T> implements Awaitable<T> {
     @SuppressWarnings("unchecked")
     public T result() {
         retrieve();
-        if (state == FAILED) {
+        if (failed()) {
             throw CoroutineSupport.sneakyThrow(failure());
         }
         return (T) result;
@@ -123,15 +128,15 @@ public class Future<T> implements Awaitable<T> {
     /** The exception, or null when it completed with a value; {@link CancellationException} if cancelled. */
     public Throwable exception() {
         retrieve();
-        return state == FAILED ? failure() : null;
+        return failed() ? failure() : null;
     }
 
     /** Before the outcome is read: it must be there, and not a cancellation (which is thrown). */
     private void retrieve() {
-        if (state == PENDING) {
+        if (!isDone()) {
             throw new IllegalStateException(this + " is not done yet: await it, or check isDone() first");
         }
-        if (state == CANCELLED) {
+        if (isCancelled()) {
             throw cancellation();
         }
         markRetrieved();
@@ -153,7 +158,7 @@ public class Future<T> implements Awaitable<T> {
      * now ({@link ContextVar}).
      */
     public void addDoneCallback(Consumer<? super Future<T>> callback) {
-        if (state != PENDING) {
+        if (isDone()) {
             loop.callSoon(() -> callback.accept(this));
         } else {
             addCallback(ContextScope.DoneCallback.bind(loop, callback));
@@ -184,7 +189,7 @@ public class Future<T> implements Awaitable<T> {
 
     /** Runs {@code action} once this future is done: now if it is, else as a done callback. */
     final void whenDone(Consumer<Future<T>> action) {
-        if (state != PENDING) {
+        if (isDone()) {
             action.accept(this);
         } else {
             addCallback(action);
@@ -193,7 +198,7 @@ public class Future<T> implements Awaitable<T> {
 
     /** Counts this future into a gather when it is done: now if it is, else at its completion, not a turn later. */
     final void whenDoneCount(Gather<?> gather) {
-        if (state != PENDING) {
+        if (isDone()) {
             gather.childDone(this);
         } else {
             addCallback(gather);
@@ -202,7 +207,7 @@ public class Future<T> implements Awaitable<T> {
 
     /** The result for an awaiter: returned, or thrown unchanged at the await (its trace gains the await). */
     final Object resultForAwaiter() {
-        if (state == FAILED) {
+        if (failed()) {
             markRetrieved();
             Throwable e = failure();
             AsyncStackTraces.intoAwaiterHere(e, this);
@@ -213,16 +218,16 @@ public class Future<T> implements Awaitable<T> {
 
     /** The outcome for a task that suspended on this future: the value, or the exception wrapped. */
     final Object outcomeForAwaiter() {
-        if (state == CANCELLED) {
+        if (isCancelled()) {
             return new Awaiting.Thrown(cancellation());
         }
         markRetrieved();
-        return state == FAILED ? new Awaiting.Thrown(failure()) : result;
+        return failed() ? new Awaiting.Thrown(failure()) : result;
     }
 
     /** The message of the cancellation; null when not cancelled, or cancelled without one. */
     final String cancelMessage() {
-        return state == CANCELLED ? (String) result : null;
+        return isCancelled() ? (String) result : null;
     }
 
     CancellationException cancellation() {
@@ -234,7 +239,7 @@ public class Future<T> implements Awaitable<T> {
      * so that a line's next wait needs no new future. Only for futures nothing else can hold.
      */
     final void reuseAsWaiter() {
-        state = PENDING;
+        callbacks = null;
         result = null;
     }
 
@@ -265,9 +270,14 @@ public class Future<T> implements Awaitable<T> {
         }
     }
 
-    private void scheduleCallbacks() {
+    /** Done: the callbacks make way for how it ended, then run. */
+    private void end(Ending ending) {
         Object cbs = callbacks;
-        callbacks = null;
+        callbacks = ending;
+        scheduleCallbacks(cbs);
+    }
+
+    private void scheduleCallbacks(Object cbs) {
         if (cbs == null) {
             return;
         }
@@ -293,22 +303,22 @@ public class Future<T> implements Awaitable<T> {
     }
 
     private void checkPending(String what) {
-        if (state != PENDING) {
+        if (isDone()) {
             throw new IllegalStateException(what + " on " + this + ", which is already done");
         }
     }
 
     /** asyncio's words: a future that failed is finished too, with an exception. */
     String stateName() {
-        return state == PENDING ? "pending" : state == CANCELLED ? "cancelled" : "finished";
+        return !isDone() ? "pending" : isCancelled() ? "cancelled" : "finished";
     }
 
     /** How a finished future ended, as asyncio's repr says it: " result=..." or " exception=...", else "". */
     String outcome() {
-        if (state == FAILED) {
+        if (failed()) {
             return " exception=" + failure();
         }
-        if (state != FINISHED) {
+        if (callbacks != Ending.FINISHED) {
             return "";
         }
         String v = String.valueOf(result);

@@ -16,20 +16,17 @@ import java.util.concurrent.CancellationException;
  * @param <T> the type of the root coroutine's result
  */
 public class Task<T> extends Future<T> {
-    // What the task is suspended on (a Future, a timer Handle, or null: ready, or yielding) is kept in the
-    // Future's result field while the task is pending: see awaiting().
+    // What the task is suspended on (a Future, a timer Handle, null: ready, or yielding, or NOT_STARTED) is kept
+    // in the Future's result field while the task is pending: see awaiting().
+    private static final Object NOT_STARTED = new Object();
     private final int id;
     /**
      * The innermost coroutine of the chain: the one to resume on the next step; the root one before the first
      * step and after the last. The root is found from it through the callers, so it needs no field of its own.
      */
     Coroutine<?> current;
-    /** The neighbours in the loop's list of pending tasks ({@link TaskRegistry}). */
-    Task<?> prevTask;
+    /** The next in the loop's list of tasks ({@link TaskRegistry}). */
     Task<?> nextTask;
-    private boolean started;
-    /** A cancellation requested but not yet delivered; its message waits in {@link TaskExtras#cancelMessage}. */
-    private boolean mustCancel;
 
     /**
      * The task's context variables ({@link ContextScope}: its creator's at creation, replaced by each set), or,
@@ -76,6 +73,7 @@ public class Task<T> extends Future<T> {
         }
         Awaiting.start(coro, this, null);
         this.current = coro;
+        this.result = NOT_STARTED;
         if (name != null) {
             extras().name = name;
         }
@@ -166,7 +164,7 @@ public class Task<T> extends Future<T> {
         if (result instanceof Future<?> f && f.cancel(msg)) {
             return true;    // its callbacks wake this task with the CancellationException
         }
-        mustCancel = true;
+        x.mustCancel = true;
         x.cancelMessage = msg;
         interruptWait();
         return true;
@@ -180,7 +178,7 @@ public class Task<T> extends Future<T> {
             result = null;
             loop.readyAdd(this);
         } else if (w instanceof Future<?> f && f.cancel(extras().cancelMessage)) {
-            mustCancel = false;
+            extras().mustCancel = false;
         }
     }
 
@@ -202,7 +200,7 @@ public class Task<T> extends Future<T> {
         if (x.cancelRequests > 0) {
             x.cancelRequests--;
             if (x.cancelRequests == 0) {
-                mustCancel = false;
+                x.mustCancel = false;
             }
         }
         return x.cancelRequests;
@@ -254,13 +252,13 @@ public class Task<T> extends Future<T> {
                 AsyncStackTraces.intoAwaiter(t.error, f, current);
             }
         }
-        if (mustCancel) {
-            mustCancel = false;
-            outcome = new Awaiting.Thrown(new CancellationException(extras().cancelMessage));
+        TaskExtras x = extrasOrNull();
+        if (x != null && x.mustCancel) {
+            x.mustCancel = false;
+            outcome = new Awaiting.Thrown(new CancellationException(x.cancelMessage));
         }
         Coroutine<?> frame = current;
-        if (!started) {
-            started = true;
+        if (w == NOT_STARTED) {
             if (Flight.recording) {
                 Flight.taskStarted(this);
             }
@@ -279,7 +277,6 @@ public class Task<T> extends Future<T> {
         }
         Task<?> previous = loop.currentTask;
         loop.currentTask = this;
-        TaskExtras x = extrasOrNull();
         ThreadStates ts = x == null ? null : x.threadStates;
         if (ts != null) {
             ts.enter();
@@ -296,7 +293,7 @@ public class Task<T> extends Future<T> {
 
     /** The step has unwound from a suspension: a cancellation requested while it ran ends the new wait at once. */
     final void suspended() {
-        if (mustCancel) {
+        if (contextOrExtras instanceof TaskExtras x && x.mustCancel) {
             interruptWait();
         }
     }
@@ -312,8 +309,9 @@ public class Task<T> extends Future<T> {
     @SuppressWarnings("unchecked")
     final void finish(Coroutine<?> root, Object value, Throwable error) {
         current = root;     // the rest of the chain is garbage now
-        if (error == null && mustCancel) {
-            super.cancel(extras().cancelMessage);    // cancelled while running, and returned before noticing
+        TaskExtras x = extrasOrNull();
+        if (error == null && x != null && x.mustCancel) {
+            super.cancel(x.cancelMessage);    // cancelled while running, and returned before noticing
         } else if (error == null) {
             super.setResult((T) value);
         } else if (error instanceof CancellationException c) {
@@ -321,7 +319,7 @@ public class Task<T> extends Future<T> {
         } else {
             super.setException(error);
         }
-        loop.tasks.remove(this);
+        loop.tasks.finished();
         if (Flight.recording) {
             Flight.taskDone(this);
         }
@@ -366,7 +364,8 @@ public class Task<T> extends Future<T> {
 
     /** What the task waits for, as the task tree shows it. */
     Object awaiting() {
-        return isDone() ? null : result;
+        Object w = result;
+        return isDone() || w == NOT_STARTED ? null : w;
     }
 
     @Override

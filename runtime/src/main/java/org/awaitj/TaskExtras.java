@@ -3,7 +3,7 @@ package org.awaitj;
 /**
  * The state of a {@link Task} that most tasks never have, made on first need, so that a parked task is a Task
  * and a frame: its name when set, the context owner inside {@link Context#call}, the thread-local bridges'
- * state, the count of cancellation requests and the message of one not yet delivered, and the root coroutine once
+ * state, the count of cancellation requests and one not yet delivered, and the root coroutine once
  * another runs in its place. Once made, they hold the task's context too.
  */
 final class TaskExtras {
@@ -16,7 +16,9 @@ final class TaskExtras {
     ThreadStates threadStates;
     /** Cancellation requests not yet withdrawn by {@link Task#uncancel()}: how timeouts and task groups tell theirs apart. */
     int cancelRequests;
-    /** The message of a cancellation requested but not yet delivered. */
+    /** A cancellation requested but not yet delivered: the task's next step throws it. */
+    boolean mustCancel;
+    /** Its message. */
     String cancelMessage;
     /** The coroutine the task was made of, once a {@code return other()} at the root put another in its place. */
     Coroutine<?> root;

@@ -80,6 +80,46 @@ class FutureTest {
         assertEquals(List.of("added", "late callback"), log);
     }
 
+    /**
+     * How a future ended is kept where its callbacks were: each ending, reached with none, one or several
+     * callbacks waiting, survives late callbacks and removals.
+     */
+    @Test
+    void eachEndingSurvivesLateCallbacksAndRemovals() {
+        for (int waiting = 0; waiting <= 2; waiting++) {
+            for (String ending : List.of("null result", "value", "exception", "cancel")) {
+                Future<String> f = loop.createFuture();
+                Consumer<Future<String>> cb = x -> log.add("early");
+                for (int i = 0; i < waiting; i++) {
+                    f.addDoneCallback(cb);
+                }
+                assertFalse(f.isDone(), ending);
+                switch (ending) {
+                    case "null result" -> f.setResult(null);
+                    case "value" -> f.setResult("v");
+                    case "exception" -> f.setException(new IOException("disk"));
+                    default -> f.cancel("stop");
+                }
+                assertEquals(0, f.removeDoneCallback(cb), "callbacks of a done future are gone: " + ending);
+                f.addDoneCallback(x -> log.add("late"));
+                runUntilIdle();
+                assertEquals(waiting, log.stream().filter("early"::equals).count(), ending);
+                assertEquals(List.of("late"), log.stream().filter("late"::equals).toList(), ending);
+                log.clear();
+                assertTrue(f.isDone(), ending);
+                assertEquals(ending.equals("cancel"), f.isCancelled(), ending);
+                switch (ending) {
+                    case "null result" -> assertEquals(null, f.result());
+                    case "value" -> assertEquals("v", f.result());
+                    case "exception" -> assertEquals("disk", f.exception().getMessage());
+                    default -> assertEquals("stop", assertThrows(CancellationException.class, f::result).getMessage());
+                }
+                assertThrows(IllegalStateException.class, () -> f.setResult("again"), ending);
+                assertFalse(f.cancel(), ending);
+            }
+        }
+    }
+
     @Test
     void removedCallbacksDoNotRun() {
         Future<String> f = loop.createFuture();
