@@ -2,6 +2,7 @@ package org.awaitj;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitj.annotations.Async;
@@ -112,5 +113,43 @@ class DoneTasksLeaveTheTaskListTest {
     @Test
     void sweepsBoundTheDoneTasksTheListHolds() {
         loop.runUntilComplete(manyShortBehindALongOne());
+    }
+
+    /**
+     * Tasks made and ended in random orders, some awaited as soon as made: after every turn allTasks() is exactly
+     * the pending tasks in creation order (none lost by a sweep, none done), and the bound holds.
+     */
+    @Async
+    Coroutine<Void> randomShapes(long seed) {
+        Random random = new Random(seed);
+        TaskRegistry list = getRunningLoop().tasks;
+        List<Task<?>> made = new ArrayList<>();
+        made.add(currentTask());
+        for (int turn = 0; turn < 400; turn++) {
+            int burst = random.nextInt(6);
+            for (int i = 0; i < burst; i++) {
+                made.add(createTask(sleeper(random.nextInt(40) / 4.0)));
+            }
+            if (random.nextInt(4) == 0) {
+                Task<Void> t = createTask(sleeper(random.nextInt(3) / 4.0));
+                made.add(t);
+                await(t);
+            } else {
+                await(sleep(0.25));
+            }
+            List<Task<?>> pending = made.stream().filter(t -> !t.isDone()).toList();
+            assertEquals(pending, List.copyOf(allTasks()), "seed " + seed + ", turn " + turn);
+            int done = list.linked() - list.count();
+            assertTrue(done <= list.count() + TaskRegistry.SLACK, "seed " + seed + ": " + done + " done listed");
+        }
+        return result();
+    }
+
+    @Test
+    void allTasksIsThePendingOnesWhateverTheOrderTheyEnd() {
+        for (long seed = 1; seed <= 20; seed++) {
+            EventLoop fresh = EventLoop.withVirtualTime();
+            fresh.runUntilComplete(randomShapes(seed));
+        }
     }
 }
