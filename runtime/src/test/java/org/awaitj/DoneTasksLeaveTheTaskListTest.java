@@ -69,9 +69,9 @@ class DoneTasksLeaveTheTaskListTest {
     }
 
     /**
-     * A long-lived task made first, then many short ones: none can leave from the front, so sweeps keep the done
-     * tasks in the list within the pending count plus the slack, and allTasks() lists the pending ones in the
-     * order they were made.
+     * A long-lived task made first, then many short ones ending out of order: sweeps keep the done tasks in the
+     * list within the pending count plus the slack, and allTasks() lists the pending ones in the order they were
+     * made.
      */
     @Async
     Coroutine<Void> manyShortBehindALongOne() {
@@ -149,7 +149,11 @@ class DoneTasksLeaveTheTaskListTest {
     void allTasksIsThePendingOnesWhateverTheOrderTheyEnd() {
         for (long seed = 1; seed <= 20; seed++) {
             EventLoop fresh = EventLoop.withVirtualTime();
-            fresh.runUntilComplete(randomShapes(seed));
+            try {
+                fresh.runUntilComplete(randomShapes(seed));
+            } finally {
+                fresh.close();
+            }
         }
     }
 }
