@@ -78,7 +78,7 @@ public class Future<T> implements Awaitable<T> {
         result = watch;
         Object cbs = callbacks;
         callbacks = Ending.FAILED;
-        watch.watch(this);
+        watch.watch(this);      // before the callbacks: a gather counts its children at once, and may retrieve it
         scheduleCallbacks(cbs);
     }
 
