@@ -3,17 +3,20 @@ package org.awaitj.agent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.awaitj.agent.shapes.FusedAwaits;
+import org.awaitj.agent.shapes.FusedLoops;
 import org.awaitj.agent.testing.Rewritten;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -111,6 +114,51 @@ class FusedAwaitTest {
         assertEquals(List.of("level:" + line("await(sleep(10));", "static Coroutine<Integer> level("),
                 "level:" + level, "level:" + level, "level:" + level,
                 "cancelled 1", "cancelled 2", "cancelled 3", "task cancelled at 1.0"), log);
+    }
+
+    @Test
+    void aRecursionThroughLoopsOfFusedAwaitsStaysOnABoundedStack() {
+        // 2,000 levels of 150 fused calls each: a level that started its calls from a depth below its own would
+        // never reach the inline depth, and the stack would overflow
+        assertEquals(2_000 * (FusedLoops.SPAN + 2), (int) Rewritten.run(FusedLoops.class, "level", 2_000));
+        assertEquals((3 * 10 * (FusedLoops.SPAN + 2) + 3) + " at 1.0", Rewritten.run(FusedLoops.class, "afterASuspension", 10));
+    }
+
+    /** A body reads its inline depth once before its entry switch when a fused await sits in a loop, else at the site. */
+    @Test
+    void aLoopOfFusedAwaitsReadsTheInlineDepthOnceAnActivation() {
+        ClassNode cn = Rewritten.classNode(FusedLoops.class);
+        List<Integer> inLoop = depthReads(body(cn, "level"));
+        List<Integer> noLoop = depthReads(body(cn, "down"));
+        if (!FUSED) {
+            assertEquals(List.of(), inLoop);
+            assertEquals(List.of(), noLoop);
+            return;
+        }
+        assertEquals(List.of(0), inLoop, "the read, by method call index, of level's body");
+        assertEquals(1, noLoop.size());
+        assertTrue(noLoop.get(0) > 0, "down's read stays at its site: " + noLoop);
+    }
+
+    /** The frame body of {@code name}: the static method that takes its frame. */
+    private static MethodNode body(ClassNode cn, String name) {
+        return cn.methods.stream().filter(m -> m.name.equals(name) && m.desc.startsWith("(L" + cn.name + "$" + name + "$Coroutine;"))
+                .findFirst().orElseThrow();
+    }
+
+    /** Where the body calls fusedDepth, counted in method calls from its start. */
+    private static List<Integer> depthReads(MethodNode body) {
+        List<Integer> at = new ArrayList<>();
+        int calls = 0;
+        for (AbstractInsnNode n : body.instructions) {
+            if (n instanceof MethodInsnNode m) {
+                if (m.name.equals("fusedDepth")) {
+                    at.add(calls);
+                }
+                calls++;
+            }
+        }
+        return at;
     }
 
     /** Which methods have a direct entry, and which awaits are fused: as designed, or none with the path off. */

@@ -229,6 +229,7 @@ public final class AsyncTransformer {
             AwaitRewriter.apply(body, plan);
             ResultRewriter.apply(body);
             ResumeSwitch.apply(body, plan);
+            InlineDepthHoister.apply(body);
             DeadLocalRanges.apply(body, plan);
             FactoryEmitter.emit(plan, body.localVariables);
             generated.add(new GeneratedClass(ctx.frameClass, FrameClassEmitter.emit(plan)));
