@@ -33,13 +33,7 @@ if [[ -z $base || ${#includes[@]} -eq 0 ]]; then
   echo "usage: benchmarks/ab.sh BASE REGEXP... [--rounds N] [--no-build] [--out DIR]" >&2
   exit 2
 fi
-jdk25=${JAVA25_HOME:-}
-if [[ -z $jdk25 ]]; then
-  for dir in /usr/lib/jvm/temurin-25* /usr/lib/jvm/*25*; do
-    if [[ -x $dir/bin/java ]]; then jdk25=$dir; break; fi
-  done
-fi
-[[ -n $jdk25 && -x $jdk25/bin/java ]] || { echo "No JDK 25 found: set JAVA25_HOME." >&2; exit 1; }
+source benchmarks/jdk25.sh
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 tree=$out/base-tree
@@ -63,7 +57,7 @@ for ((r = 1; r <= rounds; r++)); do
   ((r % 2 == 0)) && order="new base"
   for side in $order; do
     echo "== round $r: $side"
-    "$jdk25/bin/java" -jar "${jar[$side]}" "$regexp" -f 1 -wi 4 -w 500ms -i 16 -r 500ms \
+    "$java25" -jar "${jar[$side]}" "$regexp" -f 1 -wi 4 -w 500ms -i 16 -r 500ms \
       -rf json -rff "$out/$side-$r.json" > "$out/$side-$r.log" 2>&1 \
       || { echo "JMH failed, see $out/$side-$r.log" >&2; exit 1; }
   done
