@@ -1,6 +1,8 @@
 package org.awaitj.agent.analysis;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 import org.objectweb.asm.Opcodes;
@@ -37,6 +39,28 @@ public final class ControlFlow {
         int[] all = java.util.Arrays.copyOf(s, s.length + h.length);
         System.arraycopy(h, 0, all, s.length, h.length);
         return all;
+    }
+
+    /** Whether control can come back to {@code node} once it has run: the node is on a cycle (a loop). */
+    public boolean onACycle(int node) {
+        BitSet seen = new BitSet();
+        ArrayDeque<Integer> work = new ArrayDeque<>();
+        for (int s : allSuccessors(node)) {
+            work.add(s);
+        }
+        while (!work.isEmpty()) {
+            int n = work.poll();
+            if (n == node) {
+                return true;
+            }
+            if (!seen.get(n)) {
+                seen.set(n);
+                for (int s : allSuccessors(n)) {
+                    work.add(s);
+                }
+            }
+        }
+        return false;
     }
 
     public static ControlFlow of(MethodNode m) {

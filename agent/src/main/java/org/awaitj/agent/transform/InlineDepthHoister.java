@@ -1,8 +1,6 @@
 package org.awaitj.agent.transform;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 
 import org.awaitj.agent.analysis.ControlFlow;
@@ -71,27 +69,12 @@ final class InlineDepthHoister {
         return reads;
     }
 
-    /** Whether one of the reads can run again before the body returns or suspends: it can reach itself. */
+    /** Whether one of the reads can run again before the body returns or suspends: it is on a loop. */
     private static boolean anyInALoop(MethodNode body, List<MethodInsnNode> reads) {
         ControlFlow cfg = ControlFlow.of(body);
         for (MethodInsnNode read : reads) {
-            int at = body.instructions.indexOf(read);
-            BitSet seen = new BitSet();
-            ArrayDeque<Integer> work = new ArrayDeque<>();
-            for (int s : cfg.allSuccessors(at)) {
-                work.add(s);
-            }
-            while (!work.isEmpty()) {
-                int n = work.poll();
-                if (n == at) {
-                    return true;
-                }
-                if (!seen.get(n)) {
-                    seen.set(n);
-                    for (int s : cfg.allSuccessors(n)) {
-                        work.add(s);
-                    }
-                }
+            if (cfg.onACycle(body.instructions.indexOf(read))) {
+                return true;
             }
         }
         return false;
