@@ -41,8 +41,12 @@ WORKLOADS = [
      "awaitjNotLinked", {}, {"plain call (not inlined)": "plainCallNotInlined"}),
     ("1b", "... a virtual call on receivers of two classes in turn (both linked)", "NonSuspendingAwait",
      "awaitjTwoClasses", {}, {"plain call (not inlined)": "plainCallNotInlined"}),
-    ("1u", "... a virtual call whose site linked two other classes (through its table)", "NonSuspendingAwait",
-     "awaitjUnlinked", {}, {"plain call (not inlined)": "plainCallNotInlined"}),
+    ("1u", "... a virtual call whose site linked two other classes (through the receiver's bridge)",
+     "NonSuspendingAwait", "awaitjUnlinked", {}, {"plain call (not inlined)": "plainCallNotInlined"}),
+    ("1ui", "... the same, the receiver's class inheriting the method (the inherited bridge, then its own site)",
+     "NonSuspendingAwait", "awaitjUnlinkedInherited", {}, {"plain call (not inlined)": "plainCallNotInlined"}),
+    ("1ut", "... the same through an interface call (no bridge: through its table)", "NonSuspendingAwait",
+     "awaitjUnlinkedInterface", {}, {"plain call (not inlined)": "plainCallNotInlined"}),
     ("1s", "... a super call, await(super.m()) (fused on the method the class file names)", "NonSuspendingAwait",
      "awaitjSuperCall", {}, {"plain call (not inlined)": "plainCallNotInlined"}),
     ("9", "await chain 10 deep, never suspending, every level out of line", "FlatChain", "awaitj",
@@ -286,6 +290,9 @@ def build(results, capacity):
                at_most=True)
     ratio_goal("1u", "plain call (not inlined)", 1.5, "... the same through a site past its two linked classes",
                at_most=True)
+    ratio_goal("1ui", "plain call (not inlined)", 1.5, "... the same, the receiver inheriting the method",
+               at_most=True)
+    ratio_goal("1ut", "plain call (not inlined)", 1.5, "... the same through an interface call", at_most=True)
     ratio_goal("1s", "plain call (not inlined)", 1.5, "... the same through a super call", at_most=True)
     nin = get("NonSuspendingAwait", "awaitjNotInlined")
     if nin is not None and nin.alloc is not None:

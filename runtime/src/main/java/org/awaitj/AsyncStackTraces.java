@@ -189,8 +189,14 @@ final class AsyncStackTraces {
         return e.getMethodName().equals(STEP_LOOP_METHOD) && e.getClassName().equals(STEP_LOOP_CLASS);
     }
 
-    /** A generated frame class's invokeSuspend: {@code Example$fetchData$Coroutine}, numbered for overloads. */
+    /**
+     * A generated frame class's invokeSuspend ({@code Example$fetchData$Coroutine}, numbered for overloads), or an
+     * instance method's virtual bridge ({@code Example.fetchData$fused}, without lines), which only calls the entry.
+     */
     private static boolean isGeneratedDispatch(StackTraceElement e) {
+        if (e.getMethodName().endsWith("$fused") && e.getLineNumber() < 0) {
+            return true;
+        }
         if (!e.getMethodName().equals("invokeSuspend")) {
             return false;
         }

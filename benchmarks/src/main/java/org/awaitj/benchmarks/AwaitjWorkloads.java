@@ -64,15 +64,22 @@ public final class AwaitjWorkloads {
      * {@link #leaf} behind a virtual call (an override could take it): the fused site links on the class of its
      * first receiver, to the direct entry of the method that class runs.
      */
-    public static class Leaves {
+    public static class Leaves implements Leaf {
+        @Override
         @Async
         @CompilerControl(CompilerControl.Mode.DONT_INLINE)
-        Coroutine<Object> leaf(Object x, boolean suspend) {
+        public Coroutine<Object> leaf(Object x, boolean suspend) {
             if (suspend) {
                 await(sleep(0));
             }
             return result(x);
         }
+    }
+
+    /** The interface of {@link Leaves#leaf}: a fused site of an interface call has no bridge to take. */
+    public interface Leaf {
+        @Async
+        Coroutine<Object> leaf(Object x, boolean suspend);
     }
 
     /** Subclasses that override nothing: receivers of other classes than Leaves, for {@link #awaitLeavesUnlinked}. */
@@ -82,6 +89,8 @@ public final class AwaitjWorkloads {
     public static class MoreLeaves extends Leaves {
     }
 
+    public static class LastLeaves extends Leaves {
+    }
     /** {@code await(super.leaf(...))}: the super call names its target, so its site links to Leaves' entry. */
     public static class SuperCaller extends Leaves {
         @Async
@@ -113,12 +122,21 @@ public final class AwaitjWorkloads {
     /**
      * The site's first receivers ever are {@code first} and {@code second}, of two other classes than
      * {@code leaves}: the site links those two behind class tests, and every later await finds the entry for
-     * {@code leaves}' class in the site's table and calls it through a method handle the JIT cannot inline.
+     * {@code leaves}' class through the method's virtual bridge (that of Leaves, which a subclass inherits).
      */
     @Async
     static Coroutine<Void> awaitLeavesUnlinked(int n, Object x, Leaves first, Leaves second, Leaves leaves, Blackhole bh) {
         for (int i = -2; i < n; i++) {
             bh.consume(await((i == -2 ? first : i == -1 ? second : leaves).leaf(x, false)));
+        }
+        return result();
+    }
+
+    /** As {@link #awaitLeavesUnlinked}, through the interface: the receivers past the linked two go through its table. */
+    @Async
+    static Coroutine<Void> awaitLeafUnlinked(int n, Object x, Leaf first, Leaf second, Leaf leaf, Blackhole bh) {
+        for (int i = -2; i < n; i++) {
+            bh.consume(await((i == -2 ? first : i == -1 ? second : leaf).leaf(x, false)));
         }
         return result();
     }

@@ -82,11 +82,31 @@ public class NonSuspendingAwait extends SteadyState {
         AsyncIO.run(AwaitjWorkloads.awaitLeavesTwoClasses(Sizes.OPS, x, LEAVES, OTHER_LEAVES, bh));
     }
 
-    /** A virtual call whose site linked two other receiver classes first: the call through the site's table. */
+    /**
+     * A virtual call whose site linked two other receiver classes first: the call through the virtual bridge of the
+     * receiver's class, which runs its direct entry.
+     */
     @Benchmark
     @OperationsPerInvocation(Sizes.OPS)
     public void awaitjUnlinked(Blackhole bh) {
         AsyncIO.run(AwaitjWorkloads.awaitLeavesUnlinked(Sizes.OPS, x, OTHER_LEAVES, MORE_LEAVES, LEAVES, bh));
+    }
+
+    /**
+     * As {@link #awaitjUnlinked}, the receiver of a third subclass that inherits the method: through the bridge it
+     * inherits, then the site inside that bridge, linked on the receiver's class.
+     */
+    @Benchmark
+    @OperationsPerInvocation(Sizes.OPS)
+    public void awaitjUnlinkedInherited(Blackhole bh) {
+        AsyncIO.run(AwaitjWorkloads.awaitLeavesUnlinked(Sizes.OPS, x, OTHER_LEAVES, MORE_LEAVES, LAST_LEAVES, bh));
+    }
+
+    /** As {@link #awaitjUnlinked}, an interface call: interfaces have no bridges, so through the site's table. */
+    @Benchmark
+    @OperationsPerInvocation(Sizes.OPS)
+    public void awaitjUnlinkedInterface(Blackhole bh) {
+        AsyncIO.run(AwaitjWorkloads.awaitLeafUnlinked(Sizes.OPS, x, OTHER_LEAVES, MORE_LEAVES, LEAVES, bh));
     }
 
     /** A super call, {@code await(super.leaf(...))}, which links to the superclass's entry. */
@@ -100,6 +120,7 @@ public class NonSuspendingAwait extends SteadyState {
     private static final AwaitjWorkloads.Leaves LEAVES = new AwaitjWorkloads.Leaves();
     private static final AwaitjWorkloads.Leaves OTHER_LEAVES = new AwaitjWorkloads.OtherLeaves();
     private static final AwaitjWorkloads.Leaves MORE_LEAVES = new AwaitjWorkloads.MoreLeaves();
+    private static final AwaitjWorkloads.Leaves LAST_LEAVES = new AwaitjWorkloads.LastLeaves();
 
     /** Only calls the @Async method (creates its frame) without awaiting it: the size of the callee's frame. */
     @Benchmark

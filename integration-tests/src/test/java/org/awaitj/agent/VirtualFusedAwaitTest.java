@@ -9,6 +9,7 @@ import org.awaitj.agent.shapes.VirtualFusedAwaits;
 import org.awaitj.agent.testing.Rewritten;
 import org.awaitj.agent.testing.SourceLines;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.MethodNode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,6 +34,17 @@ class VirtualFusedAwaitTest {
     }
 
     @Test
+    void receiversPastTheLinkedClassesRunWhatTheirClassRunsThroughTheBridges() {
+        assertEquals("1 2 3 4 5 -6 7 8 9 10 [audit 4][audit 5][audit 10] at 5.0",
+                Rewritten.run(VirtualFusedAwaits.class, "pastTheLinkedClasses"));
+    }
+
+    @Test
+    void overridesOfAnAbstractMethodRunThroughOneSite() {
+        assertEquals("9 0 18 9 0 9 at 2.0", Rewritten.run(VirtualFusedAwaits.class, "abstractMethod"));
+    }
+
+    @Test
     void anExceptionBeforeTheOverrideSuspendsReachesTheCallerWithEveryLine() {
         assertChain(Rewritten.run(VirtualFusedAwaits.class, "catches", false, false));
     }
@@ -44,7 +56,10 @@ class VirtualFusedAwaitTest {
 
     @Test
     void aReceiverPastTheLinkedClassesThrowsBeforeAndAfterSuspendingWithEveryLine() {
-        assertChain(Rewritten.run(VirtualFusedAwaits.class, "catches", false, true));
+        Throwable before = Rewritten.run(VirtualFusedAwaits.class, "catches", false, true);
+        assertChain(before);
+        assertEquals(FUSED, Arrays.stream(before.getStackTrace()).anyMatch(el -> el.getMethodName().equals("deposit$fused")),
+                "the call went through Account's bridge: " + Arrays.toString(before.getStackTrace()));
         assertChain(Rewritten.run(VirtualFusedAwaits.class, "catches", true, true));
     }
 
@@ -52,7 +67,8 @@ class VirtualFusedAwaitTest {
         assertEquals("negative deposit", e.getMessage());
         List<String> app = Arrays.stream(e.getStackTrace())
                 .filter(el -> el.getClassName().startsWith(VirtualFusedAwaits.class.getName())
-                        && !el.getClassName().endsWith("$Coroutine"))     // the frame classes (the path off)
+                        && !el.getClassName().endsWith("$Coroutine")      // the frame classes (the path off)
+                        && !el.getMethodName().endsWith("$fused"))        // a virtual bridge (the path on)
                 .map(el -> el.getMethodName() + ":" + el.getLineNumber()).toList();
         assertEquals(List.of("deposit:" + SourceLines.of(VirtualFusedAwaits.class, "THROW LINE"),
                 "catches:" + SourceLines.of(VirtualFusedAwaits.class, "CALL LINE")), app.subList(0, 2),
@@ -72,16 +88,35 @@ class VirtualFusedAwaitTest {
     /** Instance methods get direct entries (static, the receiver first) where they are @Async; none with the path off. */
     @Test
     void everyAsyncInstanceMethodHasADirectEntry() {
-        Set<String> entries = new TreeSet<>();
+        String shapes = "(Lorg/awaitj/agent/shapes/VirtualFusedAwaits$";
+        assertEquals(FUSED ? Set.of("Account.deposit" + shapes + "Account;", "Audited.deposit" + shapes + "Audited;",
+                "Host.thank" + shapes + "Host;", "Polite.thank" + shapes + "Polite;", "Square.area" + shapes + "Square;",
+                "Segment.area" + shapes + "Segment;", "Oblong.area" + shapes + "Oblong;") : Set.of(), fused(true));
+    }
+
+    /**
+     * And a virtual bridge, {@code m$fused}, an instance method of the same access, where they are @Async in a class,
+     * abstract ones included; none in an interface, nor in a class that only inherits or overrides without @Async.
+     */
+    @Test
+    void everyAsyncInstanceMethodOfAClassHasAVirtualBridge() {
+        assertEquals(FUSED ? Set.of("Account.deposit$fused(IZ", "Audited.deposit$fused(IZ", "Host.thank$fused(Ljava/lang/String;",
+                "Shape.area$fused(I", "Square.area$fused(I", "Segment.area$fused(I", "Oblong.area$fused(I") : Set.of(),
+                fused(false));
+    }
+
+    /** The methods of the shapes' classes that end with the fused path's tail: entries (static) or bridges. */
+    private static Set<String> fused(boolean entries) {
+        Set<String> out = new TreeSet<>();
         for (Class<?> c : VirtualFusedAwaits.class.getDeclaredClasses()) {
             for (MethodNode m : Rewritten.classNode(c).methods) {
-                if (m.desc.endsWith("Lorg/awaitj/Coroutine;I)Ljava/lang/Object;")) {
-                    entries.add(c.getSimpleName() + "." + m.name + m.desc.substring(0, m.desc.indexOf(';') + 1));
+                boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
+                if (m.desc.endsWith("Lorg/awaitj/Coroutine;I)Ljava/lang/Object;") && isStatic == entries) {
+                    String params = entries ? m.desc.substring(0, m.desc.indexOf(';') + 1) : m.desc.substring(0, m.desc.indexOf("Lorg/awaitj/Coroutine;"));
+                    out.add(c.getSimpleName() + "." + m.name + params);
                 }
             }
         }
-        String shapes = "(Lorg/awaitj/agent/shapes/VirtualFusedAwaits$";
-        assertEquals(FUSED ? Set.of("Account.deposit" + shapes + "Account;", "Audited.deposit" + shapes + "Audited;",
-                "Host.thank" + shapes + "Host;", "Polite.thank" + shapes + "Polite;") : Set.of(), entries);
+        return out;
     }
 }

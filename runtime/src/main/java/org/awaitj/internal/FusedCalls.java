@@ -16,7 +16,8 @@ import org.awaitj.Coroutine;
  * the first time it runs (when m's class is loaded anyway, so loading order does not change): to m's direct entry
  * (same name and type, in the class that declares m) when that class was rewritten with one, else to the
  * factory followed by an ordinary await. Either way the call site then costs what a static call costs. A virtual
- * or interface call that an override may take links on the receiver's class instead ({@link ReceiverSite}); a
+ * or interface call that an override may take links on the receiver's class instead ({@link ReceiverSite}), past
+ * its first classes through the virtual bridge the agent adds beside an instance method (see there); a
  * super call ({@code invokespecial}) to the entry of the method it names, as a static call does.
  */
 @InternalApi
@@ -51,6 +52,21 @@ public final class FusedCalls {
      */
     public static CallSite link(MethodHandles.Lookup caller, String name, MethodType type, Class<?> owner,
             MethodHandle factory) {
+        return link(caller, name, type, owner, factory, true);
+    }
+
+    /**
+     * Links the fused site inside an instance method's virtual bridge ({@code m$fused}), which the bridge takes for
+     * the receivers it does not run itself: as {@link #link}, but a site past its linked classes goes through its
+     * table, never through the bridge again.
+     */
+    public static CallSite linkBehindBridge(MethodHandles.Lookup caller, String name, MethodType type, Class<?> owner,
+            MethodHandle factory) {
+        return link(caller, name, type, owner, factory, false);
+    }
+
+    private static CallSite link(MethodHandles.Lookup caller, String name, MethodType type, Class<?> owner,
+            MethodHandle factory, boolean bridges) {
         MethodHandle generic = MethodHandles.collectArguments(AWAIT, 0,
                 factory.asType(factory.type().changeReturnType(Object.class))).asType(type);
         MethodHandleInfo callee = reveal(caller, factory);
@@ -61,7 +77,7 @@ public final class FusedCalls {
             return new ConstantCallSite(entry.asType(type));   // it checks the receiver's class itself
         }
         if (callee != null && dispatches(callee, owner)) {
-            return new ReceiverSite(caller, name, type, generic);
+            return new ReceiverSite(caller, name, type, generic, bridges);
         }
         Class<?> declaring = callee != null && callee.getReferenceKind() != MethodHandleInfo.REF_invokeStatic
                 ? callee.getDeclaringClass() : null;

@@ -15,14 +15,19 @@ import java.util.Set;
  * A fused await of a virtual or interface call, {@code await(x.m(args))}: which method runs depends on the class of
  * {@code x}, known only when the site runs. The site links each receiver class it meets, up to {@link #CLASSES}
  * of them, to the direct entry of the method that class runs, behind a test of the receiver's class (an inline
- * cache, as HotSpot's own for virtual calls). Receivers of any further class find that entry in a table by
- * class (a {@link ClassValue}) and are called through it: a call the JIT cannot inline, but no frame unless the
- * callee suspends. One or two classes of receivers, the common cases, cost what a static call does plus a class
- * test each.
+ * cache, as HotSpot's own for virtual calls). Receivers of any further class take the method's virtual bridge,
+ * {@code m$fused}, which the agent adds beside each rewritten instance method of a class and each rewritten override
+ * overrides: the JVM's dispatch picks the receiver's, which runs its class's direct entry (a receiver of a
+ * subclass that only inherits it goes on to a site of the bridge's own). Where the site's type has no bridge (an
+ * interface, a class that was not rewritten), they find the entry in a table by class (a {@link ClassValue}) and
+ * are called through it: a call the JIT cannot inline. Either way no frame unless the callee suspends. One or
+ * two classes of receivers, the common cases, cost what a static call does plus a class test each.
  */
 final class ReceiverSite extends MutableCallSite {
     /** How many receiver classes a site links behind class tests; those it meets later go through its table. */
     static final int CLASSES = 2;
+    /** What the agent adds to an instance method's name for its virtual bridge. */
+    static final String BRIDGE_SUFFIX = "$fused";
     private static final MethodHandle MISS;
     private static final MethodHandle IS_CLASS;
     private static final MethodHandle SELECT;
@@ -52,14 +57,17 @@ final class ReceiverSite extends MutableCallSite {
             return targetFor(c);
         }
     };
-    /** The call through {@link #table}, made when the site has linked its last class. */
+    /** The call past the linked classes (the bridge, else through {@link #table}), made when the site links its last. */
     private MethodHandle tableCall;
+    /** Whether receivers past the linked classes may take the bridge: not from inside a bridge. */
+    private final boolean bridges;
 
-    ReceiverSite(MethodHandles.Lookup caller, String name, MethodType type, MethodHandle generic) {
+    ReceiverSite(MethodHandles.Lookup caller, String name, MethodType type, MethodHandle generic, boolean bridges) {
         super(type);
         this.caller = caller;
         this.name = name;
         this.generic = generic.asType(type);
+        this.bridges = bridges;
         setTarget(missHandle());
     }
 
@@ -119,11 +127,27 @@ final class ReceiverSite extends MutableCallSite {
     }
 
     private MethodHandle tableCall() {
+        if (tableCall == null && bridges) {
+            tableCall = bridge();
+        }
         if (tableCall == null) {
             MethodHandle select = SELECT.bindTo(this).asType(MethodType.methodType(MethodHandle.class, type().parameterType(0)));
             tableCall = MethodHandles.foldArguments(MethodHandles.exactInvoker(type()), select);
         }
         return tableCall;
+    }
+
+    /** The virtual bridge of the site's method in the site's type or a superclass, or null: none, or not accessible. */
+    private MethodHandle bridge() {
+        Class<?> receiver = type().parameterType(0);
+        if (receiver.isInterface()) {
+            return null;
+        }
+        try {
+            return caller.findVirtual(receiver, name + BRIDGE_SUFFIX, type().dropParameterTypes(0, 1)).asType(type());
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            return null;
+        }
     }
 
     /**

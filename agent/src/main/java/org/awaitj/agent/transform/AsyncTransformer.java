@@ -133,14 +133,23 @@ public final class AsyncTransformer {
             try {
                 check(ctx);
                 if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+                    if ((m.access & Opcodes.ACC_ABSTRACT) != 0 && VirtualBridgeEmitter.applies(cn, m)) {
+                        bodies.add(VirtualBridgeEmitter.emit(cn, m, false));   // for the overrides to override
+                    }
                     continue;   // no body of its own: the annotation only documents the contract
                 }
+                boolean bridged = VirtualBridgeEmitter.applies(cn, m);
                 MethodNode snapshot = copy(m);
+                List<MethodNode> rewritten;
                 try {
-                    bodies.addAll(rewrite(ctx, generated, hierarchy));
+                    rewritten = rewrite(ctx, generated, hierarchy);
                 } catch (Refusal r) {
                     restore(m, snapshot);
                     throw r;
+                }
+                bodies.addAll(rewritten);
+                if (bridged) {
+                    bodies.add(VirtualBridgeEmitter.emit(cn, m, rewritten.size() > 1));
                 }
             } catch (Refusal r) {
                 problems.add(r.getMessage());

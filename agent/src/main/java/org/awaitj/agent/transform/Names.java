@@ -100,6 +100,10 @@ public final class Names {
     public static final String FUSED_CALLS_LINK = "link";
     public static final String FUSED_CALLS_LINK_DESC = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
             + "Ljava/lang/invoke/MethodType;Ljava/lang/Class;Ljava/lang/invoke/MethodHandle;)Ljava/lang/invoke/CallSite;";
+    /** The bootstrap of the fused site inside a virtual bridge, which links no bridge itself. */
+    public static final String FUSED_CALLS_LINK_BEHIND_BRIDGE = "linkBehindBridge";
+    /** What an instance method's virtual bridge adds to its name: {@code deposit$fused}. */
+    public static final String BRIDGE_SUFFIX = "$fused";
     /** What a direct entry's parameters end with, after the method's own: the anchor frame and the depth. */
     public static final String DIRECT_TAIL = COROUTINE_DESC + "I";
     /**

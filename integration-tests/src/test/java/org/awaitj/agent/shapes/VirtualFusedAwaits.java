@@ -10,8 +10,10 @@ import static org.awaitj.AsyncIO.*;
 
 /**
  * Fused awaits of virtual and interface calls, {@code await(x.m(args))}: the site links on the class of its first
- * receivers, up to two classes, to the direct entry of the method each class runs, and finds those of further
- * classes in a table by class (the factory and an await for a class without one); overrides that are {@code @Async}, hand-made or inherited, default methods, a null receiver.
+ * receivers, up to two classes, to the direct entry of the method each class runs, and reaches those of further
+ * classes through the method's virtual bridge, or in a table by class (the factory and an await for a class
+ * without one); overrides that are {@code @Async}, hand-made or inherited, abstract and default methods, a null
+ * receiver.
  */
 public class VirtualFusedAwaits {
     public static class Account {
@@ -75,19 +77,99 @@ public class VirtualFusedAwaits {
         return result(s.append(" at ").append(getRunningLoop().time()).toString());
     }
 
+    /** Inherits Audited's override. */
+    public static class Premium extends Audited {
+    }
+
+    /** Inherit Account's method, as Savings does. */
+    public static class Checking extends Account {
+    }
+
+    public static class Junior extends Savings {
+    }
+
+    /**
+     * One site whose first receivers are of two classes that only inherit the method, so that every later receiver
+     * goes past the linked classes, through the virtual bridge of the method its class runs: an Account and an
+     * Audited run their entries from their own bridges, a Premium from the Audited bridge it inherits; a Fixed (an
+     * override that is not rewritten) and the accounts that inherit Account's method go on to the site inside
+     * Account's bridge, and past the classes that one links too.
+     */
+    @Async
+    static Coroutine<String> pastTheLinkedClasses() {
+        Account[] accounts = {new Savings(), new Checking(), new Account(), new Audited(), new Premium(), new Fixed(),
+                new Junior(), new Savings(), new Account(), new Audited()};
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < accounts.length; i++) {
+            s.append(await(accounts[i].deposit(i + 1, i % 3 == 0))).append(' ');
+        }
+        for (Account a : accounts) {
+            if (a instanceof Audited audited) {
+                s.append(audited.log);
+            }
+        }
+        return result(s.append(" at ").append(getRunningLoop().time()).toString());
+    }
+
+    /** An abstract {@code @Async} method: the overrides' bridges override the abstract class's. */
+    public abstract static class Shape {
+        @Async
+        abstract Coroutine<Integer> area(int scale);
+    }
+
+    public static class Square extends Shape {
+        @Override
+        @Async
+        Coroutine<Integer> area(int scale) {
+            return result(scale * scale);
+        }
+    }
+
+    public static class Segment extends Shape {
+        @Override
+        @Async
+        Coroutine<Integer> area(int scale) {
+            await(sleep(1));
+            return result(0);
+        }
+    }
+
+    public static class Oblong extends Shape {
+        @Override
+        @Async
+        Coroutine<Integer> area(int scale) {
+            return result(2 * scale * scale);
+        }
+    }
+
+    /** Inherits Square's. */
+    public static class Tile extends Square {
+    }
+
+    @Async
+    static Coroutine<String> abstractMethod() {
+        Shape[] shapes = {new Square(), new Segment(), new Oblong(), new Tile(), new Segment(), new Square()};
+        StringBuilder s = new StringBuilder();
+        for (Shape shape : shapes) {
+            s.append(await(shape.area(3))).append(' ');
+        }
+        return result(s.append("at ").append(getRunningLoop().time()).toString());
+    }
+
     /**
      * The override's exception, thrown before or after it suspended, reaches the caller with every line;
      * {@code pastTheLinkedClasses}: the site has linked two other classes first, so the throwing receiver's call
-     * goes through the site's table.
+     * goes through Account's bridge.
      */
     @Async
     static Coroutine<Throwable> catches(boolean slow, boolean pastTheLinkedClasses) {
         Account[] accounts = pastTheLinkedClasses
-                ? new Account[] {new Account(), new Audited(), new Savings()}
+                ? new Account[] {new Savings(), new Checking(), new Account()}
                 : new Account[] {new Savings()};
-        for (Account account : accounts) {
+        for (int i = 0; i < accounts.length; i++) {
+            Account account = accounts[i];
             try {
-                await(account.deposit(account instanceof Savings ? -1 : 1, slow)); // CALL LINE
+                await(account.deposit(i == accounts.length - 1 ? -1 : 1, slow)); // CALL LINE
             } catch (IllegalArgumentException e) {
                 return result(e);
             }
