@@ -40,6 +40,12 @@ class VirtualFusedAwaitTest {
     }
 
     @Test
+    void anInterfaceSitePastItsLinkedClassesRunsEachReceiversMethodThroughItsTable() {
+        assertEquals("canned you, lambda you, hello you, hi you, hello you, canned you, hello you, at 3.0",
+                Rewritten.run(VirtualFusedAwaits.class, "interfaceCalls"));
+    }
+
+    @Test
     void overridesOfAnAbstractMethodRunThroughOneSite() {
         assertEquals("9 0 18 9 0 9 at 2.0", Rewritten.run(VirtualFusedAwaits.class, "abstractMethod"));
     }
@@ -91,7 +97,8 @@ class VirtualFusedAwaitTest {
         String shapes = "(Lorg/awaitj/agent/shapes/VirtualFusedAwaits$";
         assertEquals(FUSED ? Set.of("Account.deposit" + shapes + "Account;", "Audited.deposit" + shapes + "Audited;",
                 "Host.thank" + shapes + "Host;", "Polite.thank" + shapes + "Polite;", "Square.area" + shapes + "Square;",
-                "Segment.area" + shapes + "Segment;", "Oblong.area" + shapes + "Oblong;") : Set.of(), fused(true));
+                "Segment.area" + shapes + "Segment;", "Oblong.area" + shapes + "Oblong;", "English.greet" + shapes + "English;",
+                "Slow.greet" + shapes + "Slow;") : Set.of(), fused(true));
     }
 
     /**
@@ -100,9 +107,10 @@ class VirtualFusedAwaitTest {
      */
     @Test
     void everyAsyncInstanceMethodOfAClassHasAVirtualBridge() {
-        assertEquals(FUSED ? Set.of("Account.deposit$fused(IZ", "Audited.deposit$fused(IZ", "Host.thank$fused(Ljava/lang/String;",
-                "Shape.area$fused(I", "Square.area$fused(I", "Segment.area$fused(I", "Oblong.area$fused(I") : Set.of(),
-                fused(false));
+        String who = "(Ljava/lang/String;";
+        assertEquals(FUSED ? Set.of("Account.deposit$fused(IZ", "Audited.deposit$fused(IZ", "Host.thank$fused" + who,
+                "English.greet$fused" + who, "Slow.greet$fused" + who, "Shape.area$fused(I", "Square.area$fused(I",
+                "Segment.area$fused(I", "Oblong.area$fused(I") : Set.of(), fused(false));
     }
 
     /** The methods of the shapes' classes that end with the fused path's tail: entries (static) or bridges. */

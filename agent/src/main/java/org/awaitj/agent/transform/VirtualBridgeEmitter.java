@@ -25,8 +25,9 @@ import static org.objectweb.asm.Opcodes.*;
  * a subclass that overrides m without being rewritten (a hand-made coroutine, a mock, a class loaded as
  * compiled) inherits the bridge but must run its own m. Every other receiver, and a method without a direct entry,
  * takes an ordinary fused site inside the bridge ({@code FusedCalls.linkBehindBridge}), which finds what the
- * receiver's class runs. Classes only: bridges in interfaces would be default methods, and a class that is not
- * rewritten and implements two such interfaces would inherit two of them.
+ * receiver's class runs. Classes only: an interface's bridge would be a default method, with no class to test the
+ * receiver against, which a {@code java.lang.reflect.Proxy} hands to its invocation handler as a method of its own,
+ * and which a class that is not rewritten inherits twice from two such interfaces.
  */
 final class VirtualBridgeEmitter {
     private VirtualBridgeEmitter() {

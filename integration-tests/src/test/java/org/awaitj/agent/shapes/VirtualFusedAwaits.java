@@ -207,6 +207,56 @@ public class VirtualFusedAwaits {
         }
     }
 
+    /** An interface whose method is {@code @Async} (abstract): its implementations' bridges override nothing. */
+    public interface Greeter {
+        @Async
+        Coroutine<String> greet(String who);
+    }
+
+    public static class English implements Greeter {
+        @Override
+        @Async
+        public Coroutine<String> greet(String who) {
+            return result("hello " + who);
+        }
+    }
+
+    public static class Slow implements Greeter {
+        @Override
+        @Async
+        public Coroutine<String> greet(String who) {
+            await(sleep(1));
+            return result("hi " + who);
+        }
+    }
+
+    /** Inherits English's. */
+    public static class British extends English {
+    }
+
+    /** Not rewritten: a coroutine made by hand. */
+    public static class Canned implements Greeter {
+        @Override
+        public Coroutine<String> greet(String who) {
+            return sleep(1, "canned " + who);
+        }
+    }
+
+    /**
+     * One interface site, its first receivers a hand-made coroutine's class and a lambda's, so that the others go
+     * past the linked classes, through the site's table: an interface has no bridge.
+     */
+    @Async
+    static Coroutine<String> interfaceCalls() {
+        Greeter lambda = who -> sleep(0, "lambda " + who);
+        Greeter[] greeters = {new Canned(), lambda, new English(), new Slow(), new British(), new Canned(), new English()};
+        StringBuilder s = new StringBuilder();
+        for (Greeter g : greeters) {
+            s.append(await(g.greet("you"))).append(", ");
+        }
+        return result(s.append("at ").append(getRunningLoop().time()).toString());
+    }
+
     /** An interface's default method and an override of it, through one site. */
     @Async
     static Coroutine<String> defaultMethods() {
