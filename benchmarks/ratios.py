@@ -45,7 +45,7 @@ WORKLOADS = [
      "NonSuspendingAwait", "awaitjUnlinked", {}, {"plain call (not inlined)": "plainCallNotInlined"}),
     ("1ui", "... the same, the receiver's class inheriting the method (the inherited bridge, then its own site)",
      "NonSuspendingAwait", "awaitjUnlinkedInherited", {}, {"plain call (not inlined)": "plainCallNotInlined"}),
-    ("1ut", "... the same through an interface call (no bridge: through its table)", "NonSuspendingAwait",
+    ("1ut", "... the same through an interface call (through the receiver's bridge)", "NonSuspendingAwait",
      "awaitjUnlinkedInterface", {}, {"plain call (not inlined)": "plainCallNotInlined"}),
     ("1s", "... a super call, await(super.m()) (fused on the method the class file names)", "NonSuspendingAwait",
      "awaitjSuperCall", {}, {"plain call (not inlined)": "plainCallNotInlined"}),

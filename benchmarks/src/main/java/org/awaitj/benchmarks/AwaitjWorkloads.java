@@ -76,7 +76,7 @@ public final class AwaitjWorkloads {
         }
     }
 
-    /** The interface of {@link Leaves#leaf}: a fused site of an interface call has no bridge to take. */
+    /** The interface of {@link Leaves#leaf}, for a fused site of an interface call. */
     public interface Leaf {
         @Async
         Coroutine<Object> leaf(Object x, boolean suspend);
@@ -132,7 +132,7 @@ public final class AwaitjWorkloads {
         return result();
     }
 
-    /** As {@link #awaitLeavesUnlinked}, through the interface: the receivers past the linked two go through its table. */
+    /** As {@link #awaitLeavesUnlinked}, through the interface. */
     @Async
     static Coroutine<Void> awaitLeafUnlinked(int n, Object x, Leaf first, Leaf second, Leaf leaf, Blackhole bh) {
         for (int i = -2; i < n; i++) {

@@ -40,9 +40,18 @@ class VirtualFusedAwaitTest {
     }
 
     @Test
-    void anInterfaceSitePastItsLinkedClassesRunsEachReceiversMethodThroughItsTable() {
-        assertEquals("canned you, lambda you, hello you, hi you, hello you, canned you, hello you, at 3.0",
+    void anInterfaceSitePastItsLinkedClassesRunsEachReceiversMethodThroughTheBridgesOrItsTable() {
+        assertEquals("canned you, lambda you, hello you, hi you, both you, hello you, canned you, hello you, proxy you, at 3.0",
                 Rewritten.run(VirtualFusedAwaits.class, "interfaceCalls"));
+    }
+
+    @Test
+    void anInterfaceCallPastItsLinkedClassesGoesThroughTheReceiversBridge() {
+        Throwable e = Rewritten.run(VirtualFusedAwaits.class, "grumpyPastTheLinkedClasses");
+        assertEquals("no greeting for you", e.getMessage());
+        assertEquals(FUSED, Arrays.stream(e.getStackTrace())
+                .anyMatch(el -> el.getClassName().endsWith("$Grumpy") && el.getMethodName().equals("greet$fused")),
+                Arrays.toString(e.getStackTrace()));
     }
 
     @Test
@@ -98,19 +107,31 @@ class VirtualFusedAwaitTest {
         assertEquals(FUSED ? Set.of("Account.deposit" + shapes + "Account;", "Audited.deposit" + shapes + "Audited;",
                 "Host.thank" + shapes + "Host;", "Polite.thank" + shapes + "Polite;", "Square.area" + shapes + "Square;",
                 "Segment.area" + shapes + "Segment;", "Oblong.area" + shapes + "Oblong;", "English.greet" + shapes + "English;",
-                "Slow.greet" + shapes + "Slow;") : Set.of(), fused(true));
+                "Slow.greet" + shapes + "Slow;", "Grumpy.greet" + shapes + "Grumpy;", "Both.other" + shapes + "Both;")
+                : Set.of(), fused(true));
     }
 
     /**
-     * And a virtual bridge, {@code m$fused}, an instance method of the same access, where they are @Async in a class,
-     * abstract ones included; none in an interface, nor in a class that only inherits or overrides without @Async.
+     * And a virtual bridge, {@code m$fused}, an instance method of the same access (a default method in an
+     * interface), where they are @Async, abstract ones included; none in a class that only inherits the method or
+     * overrides it without @Async. The classes with bridges implement FusedReceiver.
      */
     @Test
-    void everyAsyncInstanceMethodOfAClassHasAVirtualBridge() {
+    void everyAsyncInstanceMethodHasAVirtualBridge() {
         String who = "(Ljava/lang/String;";
         assertEquals(FUSED ? Set.of("Account.deposit$fused(IZ", "Audited.deposit$fused(IZ", "Host.thank$fused" + who,
-                "English.greet$fused" + who, "Slow.greet$fused" + who, "Shape.area$fused(I", "Square.area$fused(I",
-                "Segment.area$fused(I", "Oblong.area$fused(I") : Set.of(), fused(false));
+                "Polite.thank$fused" + who, "Greeter.greet$fused" + who, "Welcomer.greet$fused" + who,
+                "English.greet$fused" + who, "Slow.greet$fused" + who, "Grumpy.greet$fused" + who, "Both.other$fused(",
+                "Shape.area$fused(I", "Square.area$fused(I", "Segment.area$fused(I", "Oblong.area$fused(I") : Set.of(),
+                fused(false));
+        Set<String> marked = new TreeSet<>();
+        for (Class<?> c : VirtualFusedAwaits.class.getDeclaredClasses()) {
+            if (Rewritten.classNode(c).interfaces.contains("org/awaitj/internal/FusedReceiver")) {
+                marked.add(c.getSimpleName());
+            }
+        }
+        assertEquals(FUSED ? Set.of("Account", "Audited", "Host", "English", "Slow", "Grumpy", "Both", "Shape", "Square",
+                "Segment", "Oblong") : Set.of(), marked);
     }
 
     /** The methods of the shapes' classes that end with the fused path's tail: entries (static) or bridges. */

@@ -16,11 +16,12 @@ import java.util.Set;
  * {@code x}, known only when the site runs. The site links each receiver class it meets, up to {@link #CLASSES}
  * of them, to the direct entry of the method that class runs, behind a test of the receiver's class (an inline
  * cache, as HotSpot's own for virtual calls). Receivers of any further class take the method's virtual bridge,
- * {@code m$fused}, which the agent adds beside each rewritten instance method of a class and each rewritten override
+ * {@code m$fused}, which the agent adds beside each rewritten instance method and each rewritten override
  * overrides: the JVM's dispatch picks the receiver's, which runs its class's direct entry (a receiver of a
- * subclass that only inherits it goes on to a site of the bridge's own). Where the site's type has no bridge (an
- * interface, a class that was not rewritten), they find the entry in a table by class (a {@link ClassValue}) and
- * are called through it: a call the JIT cannot inline. Either way no frame unless the callee suspends. One or
+ * subclass that only inherits it, or of a class that is not rewritten, goes on to a site of the bridge's own).
+ * Where the site's type has no bridge (it was not rewritten), and at an interface call for receivers of classes
+ * without bridges, they find the entry in a table by class (a {@link ClassValue}) and are called through it: a
+ * call the JIT cannot inline. Either way no frame unless the callee suspends. One or
  * two classes of receivers, the common cases, cost what a static call does plus a class test each.
  */
 final class ReceiverSite extends MutableCallSite {
@@ -31,6 +32,8 @@ final class ReceiverSite extends MutableCallSite {
     private static final MethodHandle MISS;
     private static final MethodHandle IS_CLASS;
     private static final MethodHandle SELECT;
+    private static final MethodHandle IS_RECEIVER;
+    private static final MethodHandle UNDISPATCHABLE;
 
     static {
         try {
@@ -39,6 +42,9 @@ final class ReceiverSite extends MutableCallSite {
             IS_CLASS = l.findStatic(ReceiverSite.class, "isClass",
                     MethodType.methodType(boolean.class, Class.class, Object.class));
             SELECT = l.findVirtual(ReceiverSite.class, "select", MethodType.methodType(MethodHandle.class, Object.class));
+            IS_RECEIVER = l.findStatic(ReceiverSite.class, "isReceiver", MethodType.methodType(boolean.class, Object.class));
+            UNDISPATCHABLE = l.findVirtual(ReceiverSite.class, "undispatchable",
+                    MethodType.methodType(Object.class, IncompatibleClassChangeError.class, Object[].class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -61,6 +67,8 @@ final class ReceiverSite extends MutableCallSite {
     private MethodHandle tableCall;
     /** Whether receivers past the linked classes may take the bridge: not from inside a bridge. */
     private final boolean bridges;
+    /** The call through {@link #table}; {@link #tableCall} unless the bridge is taken. */
+    private MethodHandle viaTable;
 
     ReceiverSite(MethodHandles.Lookup caller, String name, MethodType type, MethodHandle generic, boolean bridges) {
         super(type);
@@ -126,28 +134,69 @@ final class ReceiverSite extends MutableCallSite {
         return target;
     }
 
+    /** Past the linked classes: through the bridge where the site's type has one, else through the table. */
     private MethodHandle tableCall() {
-        if (tableCall == null && bridges) {
-            tableCall = bridge();
-        }
         if (tableCall == null) {
             MethodHandle select = SELECT.bindTo(this).asType(MethodType.methodType(MethodHandle.class, type().parameterType(0)));
-            tableCall = MethodHandles.foldArguments(MethodHandles.exactInvoker(type()), select);
+            viaTable = MethodHandles.foldArguments(MethodHandles.exactInvoker(type()), select);
+            MethodHandle bridge = bridges ? bridge() : null;
+            tableCall = bridge != null ? bridge : viaTable;
         }
         return tableCall;
     }
 
-    /** The virtual bridge of the site's method in the site's type or a superclass, or null: none, or not accessible. */
+    /**
+     * The call of the site's method's virtual bridge in the site's type or a supertype, or null: none, or not
+     * accessible. An interface's bridge is taken only by receivers of the classes the agent gave bridges
+     * ({@link FusedReceiver}): a proxy's or a lambda's class would not run the agent's. Such a class that does not
+     * override the bridge may inherit two (from two interfaces), which the JVM cannot choose between: the table.
+     */
     private MethodHandle bridge() {
         Class<?> receiver = type().parameterType(0);
-        if (receiver.isInterface()) {
-            return null;
-        }
+        MethodHandle bridge;
         try {
-            return caller.findVirtual(receiver, name + BRIDGE_SUFFIX, type().dropParameterTypes(0, 1)).asType(type());
+            bridge = caller.findVirtual(receiver, name + BRIDGE_SUFFIX, type().dropParameterTypes(0, 1)).asType(type());
         } catch (NoSuchMethodException | IllegalAccessException e) {
             return null;
         }
+        if (!receiver.isInterface()) {
+            return bridge;
+        }
+        MethodHandle conflict = UNDISPATCHABLE.bindTo(this).asCollector(Object[].class, type().parameterCount())
+                .asType(type().insertParameterTypes(0, IncompatibleClassChangeError.class));
+        MethodHandle test = MethodHandles.dropArguments(IS_RECEIVER.asType(MethodType.methodType(boolean.class, receiver)),
+                1, type().parameterList().subList(1, type().parameterCount()));
+        return MethodHandles.guardWithTest(test,
+                MethodHandles.catchException(bridge, IncompatibleClassChangeError.class, conflict), viaTable);
+    }
+
+    private static boolean isReceiver(Object receiver) {
+        return receiver instanceof FusedReceiver;
+    }
+
+    /**
+     * The bridge's call failed with {@code e}: from the JVM's dispatch when the receiver's class selects no single
+     * bridge (then through the table), else from the callee, rethrown as it came.
+     */
+    private Object undispatchable(IncompatibleClassChangeError e, Object[] args) throws Throwable {
+        Class<?>[] params = type().parameterList().subList(1, type().parameterCount()).toArray(new Class<?>[0]);
+        if (selectsOne(args[0].getClass(), name + BRIDGE_SUFFIX, params)) {
+            throw e;
+        }
+        return viaTable.invokeWithArguments(args);
+    }
+
+    /** Whether the JVM selects one method {@code name(params)} for receivers of {@code type}: a class's, or one default. */
+    private static boolean selectsOne(Class<?> type, String name, Class<?>[] params) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            try {
+                c.getDeclaredMethod(name, params);
+                return true;
+            } catch (NoSuchMethodException e) {
+                // inherited, if at all
+            }
+        }
+        return maximallySpecific(type, name, params).size() == 1;
     }
 
     /**
@@ -192,13 +241,7 @@ final class ReceiverSite extends MutableCallSite {
      * abstract there.
      */
     private MethodHandle defaultEntry(Class<?> type, Class<?>[] callParams) {
-        List<Class<?>> declaring = new ArrayList<>();
-        Set<Class<?>> seen = new HashSet<>();
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            interfacesDeclaring(c, callParams, declaring, seen);
-        }
-        List<Class<?>> all = List.copyOf(declaring);
-        declaring.removeIf(i -> all.stream().anyMatch(j -> j != i && i.isAssignableFrom(j)));
+        List<Class<?>> declaring = maximallySpecific(type, name, callParams);
         if (declaring.size() != 1) {
             return null;
         }
@@ -210,7 +253,20 @@ final class ReceiverSite extends MutableCallSite {
         }
     }
 
-    private void interfacesDeclaring(Class<?> c, Class<?>[] callParams, List<Class<?>> out, Set<Class<?>> seen) {
+    /** The superinterfaces of {@code type} that declare an instance method {@code name(params)}, none a subtype of another. */
+    private static List<Class<?>> maximallySpecific(Class<?> type, String name, Class<?>[] params) {
+        List<Class<?>> declaring = new ArrayList<>();
+        Set<Class<?>> seen = new HashSet<>();
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            interfacesDeclaring(c, name, params, declaring, seen);
+        }
+        List<Class<?>> all = List.copyOf(declaring);
+        declaring.removeIf(i -> all.stream().anyMatch(j -> j != i && i.isAssignableFrom(j)));
+        return declaring;
+    }
+
+    private static void interfacesDeclaring(Class<?> c, String name, Class<?>[] callParams, List<Class<?>> out,
+            Set<Class<?>> seen) {
         for (Class<?> i : c.getInterfaces()) {
             if (!seen.add(i)) {
                 continue;
@@ -223,7 +279,7 @@ final class ReceiverSite extends MutableCallSite {
             } catch (NoSuchMethodException e) {
                 // declared further up, if at all
             }
-            interfacesDeclaring(i, callParams, out, seen);
+            interfacesDeclaring(i, name, callParams, out, seen);
         }
     }
 }

@@ -25,29 +25,37 @@ import static org.objectweb.asm.Opcodes.*;
  * a subclass that overrides m without being rewritten (a hand-made coroutine, a mock, a class loaded as
  * compiled) inherits the bridge but must run its own m. Every other receiver, and a method without a direct entry,
  * takes an ordinary fused site inside the bridge ({@code FusedCalls.linkBehindBridge}), which finds what the
- * receiver's class runs. Classes only: an interface's bridge would be a default method, with no class to test the
- * receiver against, which a {@code java.lang.reflect.Proxy} hands to its invocation handler as a method of its own,
- * and which a class that is not rewritten inherits twice from two such interfaces.
+ * receiver's class runs. An interface's bridge is a default method with only that site, for the implementations
+ * that are not rewritten; since it has no class to test the receiver against, and a {@code java.lang.reflect.Proxy}
+ * would hand it to its invocation handler as a method of its own, an interface call takes it only for receivers
+ * that implement {@code FusedReceiver}, which the agent adds to each class it gives a bridge.
  */
 final class VirtualBridgeEmitter {
     private VirtualBridgeEmitter() {
     }
 
-    /** Whether {@code m} of {@code cn} gets a bridge: an instance method of a class, overridable or overriding. */
+    /** Whether {@code m} of {@code cn} gets a bridge: an instance method, overridable or overriding. */
     static boolean applies(ClassNode cn, MethodNode m) {
-        return FusedCallSites.ENABLED && (cn.access & ACC_INTERFACE) == 0 && (cn.version & 0xFFFF) >= V1_7
+        boolean itf = (cn.access & ACC_INTERFACE) != 0;
+        return FusedCallSites.ENABLED && (cn.version & 0xFFFF) >= (itf ? V1_8 : V1_7)
                 && (m.access & (ACC_STATIC | ACC_PRIVATE)) == 0 && !m.name.startsWith("<")
                 && Type.getReturnType(m.desc).getDescriptor().equals(Names.COROUTINE_DESC)
                 && !declares(cn, m.name + Names.BRIDGE_SUFFIX, bridgeDesc(m.desc));
     }
 
-    /** The bridge of {@code m}, which has a direct entry in {@code cn} when {@code direct}. */
+    /** The bridge of {@code m}, which has a direct entry in {@code cn} when {@code direct}; marks a class {@code FusedReceiver}. */
     static MethodNode emit(ClassNode cn, MethodNode m, boolean direct) {
         String desc = bridgeDesc(m.desc);
-        int access = ACC_SYNTHETIC | (m.access & (ACC_PUBLIC | ACC_PROTECTED));
+        boolean itf = (cn.access & ACC_INTERFACE) != 0;
+        int access = ACC_SYNTHETIC | (itf ? ACC_PUBLIC : m.access & (ACC_PUBLIC | ACC_PROTECTED));
         MethodNode bridge = new MethodNode(Opcodes.ASM9, access, m.name + Names.BRIDGE_SUFFIX, desc, null, null);
         InsnList code = bridge.instructions;
         String receiver = "L" + cn.name + ";";
+        if (itf) {
+            direct = false;     // no class to test the receiver against: the site for every receiver
+        } else if (!cn.interfaces.contains(Names.FUSED_RECEIVER)) {
+            cn.interfaces.add(Names.FUSED_RECEIVER);
+        }
         if (direct) {
             LabelNode other = new LabelNode();
             code.add(new VarInsnNode(ALOAD, 0));
@@ -65,7 +73,8 @@ final class VirtualBridgeEmitter {
         Handle bootstrap = new Handle(H_INVOKESTATIC, Names.FUSED_CALLS, Names.FUSED_CALLS_LINK_BEHIND_BRIDGE,
                 Names.FUSED_CALLS_LINK_DESC, false);
         code.add(new InvokeDynamicInsnNode(m.name, FusedCallSites.directDesc(receiver, m.desc), bootstrap,
-                Type.getObjectType(cn.name), new Handle(H_INVOKEVIRTUAL, cn.name, m.name, m.desc, false)));
+                Type.getObjectType(cn.name), new Handle(itf ? H_INVOKEINTERFACE : H_INVOKEVIRTUAL, cn.name, m.name, m.desc,
+                itf)));
         code.add(new InsnNode(ARETURN));
         return bridge;
     }

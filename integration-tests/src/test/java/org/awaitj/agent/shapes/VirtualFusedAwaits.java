@@ -1,5 +1,6 @@
 package org.awaitj.agent.shapes;
 
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -207,8 +208,14 @@ public class VirtualFusedAwaits {
         }
     }
 
-    /** An interface whose method is {@code @Async} (abstract): its implementations' bridges override nothing. */
+    /** An interface whose method is {@code @Async} (abstract): its bridge, a default method, for the overrides to override. */
     public interface Greeter {
+        @Async
+        Coroutine<String> greet(String who);
+    }
+
+    /** Another interface with the same method. */
+    public interface Welcomer {
         @Async
         Coroutine<String> greet(String who);
     }
@@ -243,18 +250,66 @@ public class VirtualFusedAwaits {
     }
 
     /**
+     * Rewritten (it has an {@code @Async} method, so it has bridges) but its greet is not: it inherits the bridges
+     * of both interfaces, which the JVM cannot choose between.
+     */
+    public static class Both implements Greeter, Welcomer {
+        @Override
+        public Coroutine<String> greet(String who) {
+            return sleep(0, "both " + who);
+        }
+
+        @Async
+        Coroutine<String> other() {
+            return result("other");
+        }
+    }
+
+    public static class Grumpy implements Greeter {
+        @Override
+        @Async
+        public Coroutine<String> greet(String who) {
+            throw new IllegalStateException("no greeting for " + who);
+        }
+    }
+
+    /**
      * One interface site, its first receivers a hand-made coroutine's class and a lambda's, so that the others go
-     * past the linked classes, through the site's table: an interface has no bridge.
+     * past the linked classes: through Greeter's bridge to their own (English, Slow) or to the one they inherit
+     * (British); through the site's table for a class with two bridges to choose from, and for a proxy, whose
+     * handler must never be handed a bridge.
      */
     @Async
     static Coroutine<String> interfaceCalls() {
         Greeter lambda = who -> sleep(0, "lambda " + who);
-        Greeter[] greeters = {new Canned(), lambda, new English(), new Slow(), new British(), new Canned(), new English()};
+        Greeter proxy = (Greeter) Proxy.newProxyInstance(Greeter.class.getClassLoader(), new Class<?>[] {Greeter.class},
+                (p, method, args) -> {
+                    if (!method.getName().equals("greet")) {
+                        throw new AssertionError("the proxy was handed " + method);
+                    }
+                    return sleep(0, "proxy " + args[0]);
+                });
+        Greeter[] greeters = {new Canned(), lambda, new English(), new Slow(), new Both(), new British(), new Canned(),
+                new English(), proxy};
         StringBuilder s = new StringBuilder();
         for (Greeter g : greeters) {
             s.append(await(g.greet("you"))).append(", ");
         }
         return result(s.append("at ").append(getRunningLoop().time()).toString());
+    }
+
+    /** An interface call past the linked classes whose callee throws: its bridge is on the way. */
+    @Async
+    static Coroutine<Throwable> grumpyPastTheLinkedClasses() {
+        Greeter[] greeters = {new Canned(), new English(), new Grumpy()};
+        for (Greeter g : greeters) {
+            try {
+                await(g.greet("you"));
+            } catch (IllegalStateException e) {
+                return result(e);
+            }
+        }
+        return result(null);
     }
 
     /** An interface's default method and an override of it, through one site. */

@@ -1,0 +1,10 @@
+package org.awaitj.internal;
+
+/**
+ * What the agent adds to the interfaces of each class it gives a virtual bridge ({@code m$fused}): an interface
+ * call's fused site takes the interface's bridge for receivers that are such ({@link ReceiverSite}), and its table
+ * for the others, such as a {@code java.lang.reflect.Proxy} or a lambda, whose bridges would not be the agent's.
+ */
+@InternalApi
+public interface FusedReceiver {
+}
