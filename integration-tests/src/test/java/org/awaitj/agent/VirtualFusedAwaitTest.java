@@ -41,7 +41,7 @@ class VirtualFusedAwaitTest {
 
     @Test
     void anInterfaceSitePastItsLinkedClassesRunsEachReceiversMethodThroughTheBridgesOrItsTable() {
-        assertEquals("canned you, lambda you, hello you, hi you, both you, hello you, canned you, hello you, proxy you, at 3.0",
+        assertEquals("canned you, lambda you, hello you, hi you, both you, hello you, canned you, hello you, proxy you, marked you, at 3.0",
                 Rewritten.run(VirtualFusedAwaits.class, "interfaceCalls"));
     }
 

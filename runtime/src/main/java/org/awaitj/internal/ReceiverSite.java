@@ -148,7 +148,8 @@ final class ReceiverSite extends MutableCallSite {
     /**
      * The call of the site's method's virtual bridge in the site's type or a supertype, or null: none, or not
      * accessible. An interface's bridge is taken only by receivers of the classes the agent gave bridges
-     * ({@link FusedReceiver}): a proxy's or a lambda's class would not run the agent's. Such a class that does not
+     * ({@link FusedReceiver}), never by a {@code java.lang.reflect.Proxy}: a proxy's or a lambda's class would not
+     * run the agent's. Such a class that does not
      * override the bridge may inherit two (from two interfaces), which the JVM cannot choose between: the table.
      */
     private MethodHandle bridge() {
@@ -170,8 +171,9 @@ final class ReceiverSite extends MutableCallSite {
                 MethodHandles.catchException(bridge, IncompatibleClassChangeError.class, conflict), viaTable);
     }
 
+    /** A rewritten class's receiver; not a proxy made for the interfaces of one, whose handler would get the bridge. */
     private static boolean isReceiver(Object receiver) {
-        return receiver instanceof FusedReceiver;
+        return receiver instanceof FusedReceiver && !(receiver instanceof java.lang.reflect.Proxy);
     }
 
     /**

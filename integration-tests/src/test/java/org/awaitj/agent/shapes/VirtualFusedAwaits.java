@@ -276,26 +276,32 @@ public class VirtualFusedAwaits {
     /**
      * One interface site, its first receivers a hand-made coroutine's class and a lambda's, so that the others go
      * past the linked classes: through Greeter's bridge to their own (English, Slow) or to the one they inherit
-     * (British); through the site's table for a class with two bridges to choose from, and for a proxy, whose
-     * handler must never be handed a bridge.
+     * (British); through the site's table for a class with two bridges to choose from, and for proxies, whose
+     * handlers must never be handed a bridge.
      */
     @Async
     static Coroutine<String> interfaceCalls() {
         Greeter lambda = who -> sleep(0, "lambda " + who);
-        Greeter proxy = (Greeter) Proxy.newProxyInstance(Greeter.class.getClassLoader(), new Class<?>[] {Greeter.class},
-                (p, method, args) -> {
-                    if (!method.getName().equals("greet")) {
-                        throw new AssertionError("the proxy was handed " + method);
-                    }
-                    return sleep(0, "proxy " + args[0]);
-                });
+        Greeter proxy = proxy("proxy", Greeter.class);
+        // a proxy made for every interface of a rewritten class, as frameworks make them, has the mark too
+        Greeter marked = proxy("marked", English.class.getInterfaces());
         Greeter[] greeters = {new Canned(), lambda, new English(), new Slow(), new Both(), new British(), new Canned(),
-                new English(), proxy};
+                new English(), proxy, marked};
         StringBuilder s = new StringBuilder();
         for (Greeter g : greeters) {
             s.append(await(g.greet("you"))).append(", ");
         }
         return result(s.append("at ").append(getRunningLoop().time()).toString());
+    }
+
+    /** A proxy that greets with {@code word}, and fails if it is handed any other method than greet. */
+    private static Greeter proxy(String word, Class<?>... interfaces) {
+        return (Greeter) Proxy.newProxyInstance(Greeter.class.getClassLoader(), interfaces, (p, method, args) -> {
+            if (!method.getName().equals("greet")) {
+                throw new AssertionError("the proxy was handed " + method);
+            }
+            return sleep(0, word + " " + args[0]);
+        });
     }
 
     /** An interface call past the linked classes whose callee throws: its bridge is on the way. */
