@@ -165,6 +165,9 @@ public final class AsyncTransformer {
                     + "throw IllegalStateException when they await.");
             return new Result(null, false, List.of(), problems);
         }
+        if (!bodies.isEmpty()) {
+            SerialVersionKeeper.keep(classFile, cn, hierarchy);
+        }
         return new Result(cn, !bodies.isEmpty(), generated, problems);
     }
 

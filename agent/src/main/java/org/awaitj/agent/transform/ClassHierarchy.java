@@ -16,6 +16,7 @@ import org.objectweb.asm.Opcodes;
 public final class ClassHierarchy {
     private final ClassLoader loader;
     private final Map<String, Boolean> asyncCloseable = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> serializable = new ConcurrentHashMap<>();
     private final Map<String, Boolean> exportedPublic = new ConcurrentHashMap<>();
 
     /** A hierarchy read through {@code loader} (the system loader's resources when null). */
@@ -27,24 +28,36 @@ public final class ClassHierarchy {
         asyncCloseable.put("java/lang/Object", false);
         asyncCloseable.put("java/lang/AutoCloseable", false);
         asyncCloseable.put("java/io/Closeable", false);
+        serializable.put("java/io/Serializable", true);
+        serializable.put("java/lang/Object", false);
     }
 
     /** True when the type is the runtime's {@code AsyncCloseable} or implements it. */
     public boolean isAsyncCloseable(String internalName) {
-        Boolean known = asyncCloseable.get(internalName);
-        if (known != null) {
-            return known;
+        return isA(internalName, asyncCloseable);
+    }
+
+    /** True when the type is {@code java.io.Serializable} or implements it. */
+    public boolean isSerializable(String internalName) {
+        return isA(internalName, serializable);
+    }
+
+    /** Whether the type is a subtype of what {@code known} holds the answers for (the type itself true). */
+    private boolean isA(String internalName, Map<String, Boolean> known) {
+        Boolean answer = known.get(internalName);
+        if (answer != null) {
+            return answer;
         }
         boolean result = false;
         ClassReader header = read(internalName);
         if (header != null) {
             for (String i : header.getInterfaces()) {
-                result |= isAsyncCloseable(i);
+                result |= isA(i, known);
             }
             String superName = header.getSuperName();
-            result |= superName != null && isAsyncCloseable(superName);
+            result |= superName != null && isA(superName, known);
         }
-        asyncCloseable.put(internalName, result);
+        known.put(internalName, result);
         return result;
     }
 
