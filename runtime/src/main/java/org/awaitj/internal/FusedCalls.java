@@ -18,7 +18,8 @@ import org.awaitj.Coroutine;
  * factory followed by an ordinary await. Either way the call site then costs what a static call costs. A virtual
  * or interface call that an override may take links on the receiver's class instead ({@link ReceiverSite}), past
  * its first classes through the virtual bridge the agent adds beside an instance method (see there); a
- * super call ({@code invokespecial}) to the entry of the method it names, as a static call does.
+ * super call ({@code invokespecial}) to the entry of the method it names, as a static call does. Where fusing is
+ * off ({@link Fusing}: a JVM with Mockito, or {@code -Dawaitj.fuse=false}), every site takes the factory.
  */
 @InternalApi
 public final class FusedCalls {
@@ -69,6 +70,9 @@ public final class FusedCalls {
             MethodHandle factory, boolean bridges) {
         MethodHandle generic = MethodHandles.collectArguments(AWAIT, 0,
                 factory.asType(factory.type().changeReturnType(Object.class))).asType(type);
+        if (!Fusing.on(caller.lookupClass())) {
+            return new ConstantCallSite(generic);
+        }
         MethodHandleInfo callee = reveal(caller, factory);
         // a super call runs the superclass's method: not the runtime's entry, which dispatches on the receiver
         boolean superCall = callee != null && callee.getReferenceKind() == MethodHandleInfo.REF_invokeSpecial;
