@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.awaitj.agent.shapes.VirtualFusedAwaits;
+import org.awaitj.agent.shapes.VirtualFusedAwaits.Account;
 import org.awaitj.agent.testing.Rewritten;
 import org.awaitj.agent.testing.SourceLines;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,27 @@ class VirtualFusedAwaitTest {
         assertEquals(FUSED, Arrays.stream(before.getStackTrace()).anyMatch(el -> el.getMethodName().equals("deposit$fused")),
                 "the call went through Account's bridge: " + Arrays.toString(before.getStackTrace()));
         assertChain(Rewritten.run(VirtualFusedAwaits.class, "catches", true, true));
+    }
+
+    /**
+     * {@code -Dawaitj.fuse=false} on the JVM that runs the rewritten classes: their sites link to the factories,
+     * as unfused code runs (the frame class's invokeSuspend on the way, no bridge), with the same outcome.
+     */
+    @Test
+    void theRuntimeLinksNoDirectEntryWhenFusingIsOffThere() {
+        System.setProperty("awaitj.fuse", "false");
+        Throwable e;
+        try {
+            e = Rewritten.run(VirtualFusedAwaits.class, "catches", false, true);
+        } finally {
+            if (FUSED) {
+                System.clearProperty("awaitj.fuse");
+            }
+        }
+        assertChain(e);
+        List<String> places = Arrays.stream(e.getStackTrace()).map(el -> el.getClassName() + "." + el.getMethodName()).toList();
+        assertEquals(List.of(true, false), List.of(places.contains(Account.class.getName() + "$deposit$Coroutine.invokeSuspend"),
+                places.stream().anyMatch(p -> p.endsWith("deposit$fused"))), places.toString());
     }
 
     private static void assertChain(Throwable e) {
