@@ -91,6 +91,7 @@ public final class AwaitjWorkloads {
 
     public static class LastLeaves extends Leaves {
     }
+
     /** {@code await(super.leaf(...))}: the super call names its target, so its site links to Leaves' entry. */
     public static class SuperCaller extends Leaves {
         @Async

@@ -102,7 +102,7 @@ public class NonSuspendingAwait extends SteadyState {
         AsyncIO.run(AwaitjWorkloads.awaitLeavesUnlinked(Sizes.OPS, x, OTHER_LEAVES, MORE_LEAVES, LAST_LEAVES, bh));
     }
 
-    /** As {@link #awaitjUnlinked}, an interface call: through the interface's bridge, that is the receiver's. */
+    /** As {@link #awaitjUnlinked}, an interface call: through the interface's bridge, which Leaves' overrides. */
     @Benchmark
     @OperationsPerInvocation(Sizes.OPS)
     public void awaitjUnlinkedInterface(Blackhole bh) {

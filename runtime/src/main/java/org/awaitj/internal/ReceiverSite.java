@@ -21,11 +21,11 @@ import java.util.Set;
  * subclass that only inherits it, or of a class that is not rewritten, goes on to a site of the bridge's own).
  * Where the site's type has no bridge (it was not rewritten), and at an interface call for receivers of classes
  * without bridges, they find the entry in a table by class (a {@link ClassValue}) and are called through it: a
- * call the JIT cannot inline. Either way no frame unless the callee suspends. One or
- * two classes of receivers, the common cases, cost what a static call does plus a class test each.
+ * call the JIT cannot inline. Either way no frame unless the callee suspends. One or two classes of receivers,
+ * the common cases, cost what a static call does plus a class test each.
  */
 final class ReceiverSite extends MutableCallSite {
-    /** How many receiver classes a site links behind class tests; those it meets later go through its table. */
+    /** How many receiver classes a site links behind class tests; those it meets later take the bridge or the table. */
     static final int CLASSES = 2;
     /** What the agent adds to an instance method's name for its virtual bridge. */
     static final String BRIDGE_SUFFIX = "$fused";
@@ -149,8 +149,8 @@ final class ReceiverSite extends MutableCallSite {
      * The call of the site's method's virtual bridge in the site's type or a supertype, or null: none, or not
      * accessible. An interface's bridge is taken only by receivers of the classes the agent gave bridges
      * ({@link FusedReceiver}), never by a {@code java.lang.reflect.Proxy}: a proxy's or a lambda's class would not
-     * run the agent's. Such a class that does not
-     * override the bridge may inherit two (from two interfaces), which the JVM cannot choose between: the table.
+     * run the agent's. Such a class that does not override the bridge may inherit two (from two interfaces), which
+     * the JVM cannot choose between: the table.
      */
     private MethodHandle bridge() {
         Class<?> receiver = type().parameterType(0);
