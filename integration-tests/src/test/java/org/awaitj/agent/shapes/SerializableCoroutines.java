@@ -12,14 +12,19 @@ import static org.awaitj.AsyncIO.*;
  * rewriting adds to) must stay what it is for the class as compiled.
  */
 public class SerializableCoroutines {
-    /** Declares no serialVersionUID: it gets the one it had as compiled. */
+    /**
+     * Declares no serialVersionUID: it gets the one it had as compiled, which counts what javac adds too (a lambda's
+     * method, the assertion flag).
+     */
     public static class Ledger implements Serializable {
         int total;
 
         @Async
         Coroutine<Integer> add(int amount) {
+            assert amount >= 0;
             await(sleep(0));
-            total += amount;
+            java.util.function.IntUnaryOperator plus = t -> t + amount;
+            total = plus.applyAsInt(total);
             return result(total);
         }
     }
