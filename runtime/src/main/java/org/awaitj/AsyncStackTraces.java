@@ -1,5 +1,7 @@
 package org.awaitj;
 
+import org.awaitj.internal.FusedCalls;
+
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -194,7 +196,7 @@ final class AsyncStackTraces {
      * instance method's virtual bridge ({@code Example.fetchData$fused}, without lines), which only calls the entry.
      */
     private static boolean isGeneratedDispatch(StackTraceElement e) {
-        if (e.getMethodName().endsWith("$fused") && e.getLineNumber() < 0) {
+        if (e.getMethodName().endsWith(FusedCalls.BRIDGE_SUFFIX) && e.getLineNumber() < 0) {
             return true;
         }
         if (!e.getMethodName().equals("invokeSuspend")) {

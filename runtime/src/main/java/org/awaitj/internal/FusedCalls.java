@@ -34,6 +34,9 @@ public final class FusedCalls {
         }
     }
 
+    /** What the agent adds to an instance method's name for its virtual bridge: {@code deposit$fused}. */
+    public static final String BRIDGE_SUFFIX = "$fused";
+
     /** The packages of the runtime whose waits have entries of their own ({@code Lock.acquire}...). */
     private static final java.util.Set<String> RUNTIME_WAITS = java.util.Set.of("org.awaitj.sync", "org.awaitj.queue",
             "org.awaitj.io");

@@ -27,8 +27,6 @@ import java.util.Set;
 final class ReceiverSite extends MutableCallSite {
     /** How many receiver classes a site links behind class tests; those it meets later take the bridge or the table. */
     static final int CLASSES = 2;
-    /** What the agent adds to an instance method's name for its virtual bridge. */
-    static final String BRIDGE_SUFFIX = "$fused";
     private static final MethodHandle MISS;
     private static final MethodHandle IS_CLASS;
     private static final MethodHandle SELECT;
@@ -156,7 +154,7 @@ final class ReceiverSite extends MutableCallSite {
         Class<?> receiver = type().parameterType(0);
         MethodHandle bridge;
         try {
-            bridge = caller.findVirtual(receiver, name + BRIDGE_SUFFIX, type().dropParameterTypes(0, 1)).asType(type());
+            bridge = caller.findVirtual(receiver, name + FusedCalls.BRIDGE_SUFFIX, type().dropParameterTypes(0, 1)).asType(type());
         } catch (NoSuchMethodException | IllegalAccessException e) {
             return null;
         }
@@ -182,7 +180,7 @@ final class ReceiverSite extends MutableCallSite {
      */
     private Object undispatchable(IncompatibleClassChangeError e, Object[] args) throws Throwable {
         Class<?>[] params = type().parameterList().subList(1, type().parameterCount()).toArray(new Class<?>[0]);
-        if (selectsOne(args[0].getClass(), name + BRIDGE_SUFFIX, params)) {
+        if (selectsOne(args[0].getClass(), name + FusedCalls.BRIDGE_SUFFIX, params)) {
             throw e;
         }
         return viaTable.invokeWithArguments(args);
