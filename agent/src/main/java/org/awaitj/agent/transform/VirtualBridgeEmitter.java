@@ -1,5 +1,6 @@
 package org.awaitj.agent.transform;
 
+import org.awaitj.agent.analysis.FrameAnalyzer;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -14,6 +15,7 @@ import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.analysis.BasicValue;
 
 import static org.objectweb.asm.Opcodes.*;
 
@@ -98,14 +100,7 @@ final class VirtualBridgeEmitter {
         Object[] locals = new Object[args.length + 1];
         locals[0] = owner;
         for (int i = 0; i < args.length; i++) {
-            locals[i + 1] = switch (args[i].getSort()) {
-                case Type.BOOLEAN, Type.BYTE, Type.CHAR, Type.SHORT, Type.INT -> INTEGER;
-                case Type.FLOAT -> FLOAT;
-                case Type.LONG -> LONG;
-                case Type.DOUBLE -> DOUBLE;
-                case Type.ARRAY -> args[i].getDescriptor();
-                default -> args[i].getInternalName();
-            };
+            locals[i + 1] = FrameAnalyzer.frameType(new BasicValue(args[i]));
         }
         return locals;
     }
