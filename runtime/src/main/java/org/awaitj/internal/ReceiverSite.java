@@ -152,12 +152,21 @@ final class ReceiverSite extends MutableCallSite {
      */
     private MethodHandle bridge() {
         Class<?> receiver = type().parameterType(0);
+        MethodType withReceiver = bridgeCall();
         MethodHandle bridge;
         try {
-            bridge = caller.findVirtual(receiver, name + FusedCalls.BRIDGE_SUFFIX, type().dropParameterTypes(0, 1)).asType(type());
+            bridge = caller.findVirtual(receiver, name + FusedCalls.BRIDGE_SUFFIX, withReceiver.dropParameterTypes(0, 1));
         } catch (NoSuchMethodException | IllegalAccessException e) {
             return null;
         }
+        // the receiver goes as the bridge's argument too: a proxy's override of the bridge hands it to another object
+        int seen = withReceiver.parameterCount() - 3;
+        bridge = bridge.asType(withReceiver.changeParameterType(seen, receiver));
+        int[] reorder = new int[withReceiver.parameterCount()];
+        for (int i = 0; i < reorder.length; i++) {
+            reorder[i] = i < seen ? i : i == seen ? 0 : i - 1;
+        }
+        bridge = MethodHandles.permuteArguments(bridge, type(), reorder);
         if (!receiver.isInterface()) {
             return bridge;
         }
@@ -167,6 +176,11 @@ final class ReceiverSite extends MutableCallSite {
                 1, type().parameterList().subList(1, type().parameterCount()));
         return MethodHandles.guardWithTest(test,
                 MethodHandles.catchException(bridge, IncompatibleClassChangeError.class, conflict), viaTable);
+    }
+
+    /** The bridge's call: the site's type with the receiver once more as an Object, before the anchor and depth. */
+    private MethodType bridgeCall() {
+        return type().insertParameterTypes(type().parameterCount() - 2, Object.class);
     }
 
     /** A rewritten class's receiver; not a proxy made for the interfaces of one, whose handler would get the bridge. */
@@ -179,7 +193,8 @@ final class ReceiverSite extends MutableCallSite {
      * bridge (then through the table), else from the callee, rethrown as it came.
      */
     private Object undispatchable(IncompatibleClassChangeError e, Object[] args) throws Throwable {
-        Class<?>[] params = type().parameterList().subList(1, type().parameterCount()).toArray(new Class<?>[0]);
+        MethodType call = bridgeCall();
+        Class<?>[] params = call.parameterList().subList(1, call.parameterCount()).toArray(new Class<?>[0]);
         if (selectsOne(args[0].getClass(), name + FusedCalls.BRIDGE_SUFFIX, params)) {
             throw e;
         }

@@ -1,0 +1,116 @@
+package org.awaitj.agent.shapes;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.aopalliance.intercept.MethodInterceptor;
+import org.awaitj.Coroutine;
+import org.awaitj.annotations.Async;
+import org.springframework.aop.framework.ProxyFactory;
+
+import static org.awaitj.AsyncIO.*;
+
+/**
+ * Fused awaits of proxies made at run time, as Spring AOP makes them for a class: a CGLIB subclass that overrides
+ * every method it can, the virtual bridges included, and hands each call to its advice, then to its target, which
+ * is another object. Whatever the site, the proxy's own method runs, with its advice around it.
+ */
+public class ProxiedAwaits {
+    public interface Priced {
+        @Async
+        Coroutine<Integer> price(int item);
+    }
+
+    public static class Pricing implements Priced {
+        @Override
+        @Async
+        public Coroutine<Integer> price(int item) {
+            if (item % 2 == 0) {
+                await(sleep(1));
+            }
+            return result(item * 10);
+        }
+    }
+
+    public static class Discount extends Pricing {
+        @Override
+        @Async
+        public Coroutine<Integer> price(int item) {
+            return result(item * 5);
+        }
+    }
+
+    public static class Premium extends Pricing {
+        @Override
+        @Async
+        public Coroutine<Integer> price(int item) {
+            await(sleep(1));
+            return result(item * 20);
+        }
+    }
+
+    /** The names of the methods the advice was handed, in order. */
+    static final List<String> ADVISED = new ArrayList<>();
+
+    /**
+     * A Spring proxy of a Pricing: its advice records each call, and answers item 7 itself, as a cache would,
+     * with a coroutine of its own instead of the target's.
+     */
+    static Pricing proxy() {
+        ProxyFactory factory = new ProxyFactory(new Pricing());
+        factory.setProxyTargetClass(true);
+        factory.addAdvice((MethodInterceptor) call -> {
+            ADVISED.add(call.getMethod().getName());
+            if (call.getMethod().getName().equals("price") && call.getArguments()[0].equals(7)) {
+                return sleep(0, -7);
+            }
+            return call.proceed();
+        });
+        return (Pricing) factory.getProxy();
+    }
+
+    /** The proxy at a class site whose first receivers are of two other classes: past the linked classes. */
+    @Async
+    static Coroutine<String> pastTheLinkedClasses() {
+        ADVISED.clear();
+        Pricing proxy = proxy();
+        Pricing[] receivers = {new Discount(), new Premium(), new Pricing(), proxy, proxy, new Pricing()};
+        int[] items = {1, 2, 3, 4, 7, 5};
+        StringBuilder s = new StringBuilder(proxy.getClass().getSimpleName().contains("CGLIB") ? "" : "not a CGLIB proxy ");
+        for (int i = 0; i < receivers.length; i++) {
+            s.append(await(receivers[i].price(items[i]))).append(' ');
+        }
+        return result(s.append("at ").append(getRunningLoop().time()).append(" advised ").append(advisedMethods()).toString());
+    }
+
+    /** The same through an interface call: the proxy has the mark its class inherits, and the bridges. */
+    @Async
+    static Coroutine<String> interfaceCallsPastTheLinkedClasses() {
+        ADVISED.clear();
+        Priced proxy = proxy();
+        Priced[] receivers = {new Discount(), new Premium(), new Pricing(), proxy, proxy, item -> sleep(0, item)};
+        int[] items = {1, 2, 3, 4, 7, 5};
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < receivers.length; i++) {
+            s.append(await(receivers[i].price(items[i]))).append(' ');
+        }
+        return result(s.append("at ").append(getRunningLoop().time()).append(" advised ").append(advisedMethods()).toString());
+    }
+
+    /** The proxy as a site's first receiver: linked on its class, which runs no direct entry. */
+    @Async
+    static Coroutine<String> linked() {
+        ADVISED.clear();
+        Pricing proxy = proxy();
+        StringBuilder s = new StringBuilder();
+        for (int item : new int[] {4, 7, 3}) {
+            s.append(await(proxy.price(item))).append(' ');
+        }
+        return result(s.append("at ").append(getRunningLoop().time()).append(" advised ").append(advisedMethods()).toString());
+    }
+
+    /** What the advice was handed, but the bridges, which such a proxy's advice is handed too on the fused path. */
+    private static List<String> advisedMethods() {
+        return ADVISED.stream().filter(name -> !name.endsWith("$fused")).toList();
+    }
+}
