@@ -10,6 +10,7 @@ import org.awaitj.agent.transform.AsyncMarker;
 import org.awaitj.agent.transform.AsyncTransformer;
 import org.awaitj.agent.transform.BuildTimeMark;
 import org.awaitj.agent.transform.ClassHierarchy;
+import org.awaitj.agent.transform.ForeignBridgeRemover;
 import org.awaitj.agent.transform.Names;
 
 /**
@@ -33,8 +34,10 @@ final class AsyncClassFileTransformer implements ClassFileTransformer {
         if (loader == null || classFile == null) {
             return null;
         }
-        boolean async = AsyncMarker.isPresent(classFile);     // loads nothing else of the agent, nor ASM
-        if (!async && !(debug && isApplicationClass(className))) {
+        int found = AsyncMarker.scan(classFile);     // loads nothing else of the agent, nor ASM
+        boolean async = found == AsyncMarker.ASYNC;
+        boolean marked = debug && isApplicationClass(className);
+        if (!async && found != AsyncMarker.BRIDGE_NAME && !marked) {
             return null;        // the common case: untouched, unparsed
         }
         if (BuildTimeMark.isPresent(classFile)) {
@@ -42,7 +45,10 @@ final class AsyncClassFileTransformer implements ClassFileTransformer {
         }
         try {
             if (!async) {
-                return CallSiteMarks.mark(classFile);      // debug mode: a class without @Async methods
+                // a proxy's overrides of bridges go; debug mode marks the call sites of a class without @Async methods
+                byte[] stripped = found == AsyncMarker.BRIDGE_NAME ? ForeignBridgeRemover.strip(classFile) : null;
+                byte[] marks = marked ? CallSiteMarks.mark(stripped != null ? stripped : classFile) : null;
+                return marks != null ? marks : stripped;
             }
             AsyncTransformer.Result r = AsyncTransformer.transform(classFile, new ClassHierarchy(loader));
             r.problems().forEach(this::report);

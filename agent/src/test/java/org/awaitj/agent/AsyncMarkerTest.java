@@ -37,6 +37,7 @@ class AsyncMarkerTest {
                 classes.add(Files.readAllBytes(f));
             }
         }
+        int tests = classes.size();
         FileSystem jrt = FileSystems.getFileSystem(URI.create("jrt:/"));
         try (Stream<Path> files = Files.walk(jrt.getPath("/modules/java.base/java/util"))) {
             for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".class"))::iterator) {
@@ -48,6 +49,10 @@ class AsyncMarkerTest {
             boolean expected = contains(c);
             assertEquals(expected, AsyncMarker.isPresent(c));
             withMarker += expected ? 1 : 0;
+            assertEquals(expected, AsyncMarker.scan(c) == AsyncMarker.ASYNC);
+        }
+        for (byte[] c : classes.subList(tests, classes.size())) {
+            assertEquals(0, AsyncMarker.scan(c));     // no JDK class names a bridge: only a proxy of a rewritten one would
         }
         assertTrue(withMarker >= 6 && classes.size() - withMarker >= 500, withMarker + " of " + classes.size());
     }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.aopalliance.intercept.MethodInterceptor;
 import org.awaitj.Coroutine;
+import org.awaitj.EventLoop;
 import org.awaitj.annotations.Async;
 import org.springframework.aop.framework.ProxyFactory;
 
@@ -80,7 +81,7 @@ public class ProxiedAwaits {
         for (int i = 0; i < receivers.length; i++) {
             s.append(await(receivers[i].price(items[i]))).append(' ');
         }
-        return result(s.append("at ").append(getRunningLoop().time()).append(" advised ").append(advisedMethods()).toString());
+        return result(ending(s));
     }
 
     /** The same through an interface call: the proxy has the mark its class inherits, and the bridges. */
@@ -94,7 +95,7 @@ public class ProxiedAwaits {
         for (int i = 0; i < receivers.length; i++) {
             s.append(await(receivers[i].price(items[i]))).append(' ');
         }
-        return result(s.append("at ").append(getRunningLoop().time()).append(" advised ").append(advisedMethods()).toString());
+        return result(ending(s));
     }
 
     /** The proxy as a site's first receiver: linked on its class, which runs no direct entry. */
@@ -106,11 +107,35 @@ public class ProxiedAwaits {
         for (int item : new int[] {4, 7, 3}) {
             s.append(await(proxy.price(item))).append(' ');
         }
-        return result(s.append("at ").append(getRunningLoop().time()).append(" advised ").append(advisedMethods()).toString());
+        return result(ending(s));
     }
 
-    /** What the advice was handed, but the bridges, which such a proxy's advice is handed too on the fused path. */
-    private static List<String> advisedMethods() {
-        return ADVISED.stream().filter(name -> !name.endsWith("$fused")).toList();
+    /**
+     * Under the agent (an end-to-end test runs it so): each shape's outcome, then every method the advice was
+     * handed, in which the agent leaves no bridge (it removes the proxy class's overrides of them).
+     */
+    public static void main(String[] args) {
+        for (String shape : List.of("pastTheLinkedClasses", "interfaceCallsPastTheLinkedClasses", "linked")) {
+            Coroutine<String> c = switch (shape) {
+                case "pastTheLinkedClasses" -> pastTheLinkedClasses();
+                case "interfaceCallsPastTheLinkedClasses" -> interfaceCallsPastTheLinkedClasses();
+                default -> linked();
+            };
+            EventLoop loop = EventLoop.withVirtualTime();
+            try {
+                System.out.println(shape + ": " + loop.runUntilComplete(c) + ", all " + ADVISED);
+            } finally {
+                loop.close();
+            }
+        }
+    }
+
+    /**
+     * The values, the loop's time, and what the advice was handed but the bridges, which such a proxy's advice is
+     * handed too on the fused path.
+     */
+    private static String ending(StringBuilder values) {
+        return values.append("at ").append(getRunningLoop().time()).append(" advised ")
+                .append(ADVISED.stream().filter(name -> !name.endsWith("$fused")).toList()).toString();
     }
 }
