@@ -40,7 +40,7 @@ public final class ForeignBridgeRemover {
         return removed[0] ? writer.toByteArray() : null;
     }
 
-    static boolean isBridge(String name, String descriptor) {
+    private static boolean isBridge(String name, String descriptor) {
         return name.endsWith(Names.BRIDGE_SUFFIX) && descriptor.endsWith(TAIL);
     }
 }

@@ -28,15 +28,15 @@ import static org.objectweb.asm.Opcodes.*;
  * that class: a subclass that overrides m without being rewritten (a hand-made coroutine, a mock, a class loaded as
  * compiled) inherits the bridge but must run its own m. Every other receiver, and a method without a direct entry,
  * takes an ordinary fused site inside the bridge ({@code FusedCalls.linkBehindBridge}), which finds what the
- * receiver's class runs.
+ * receiver's class runs. An interface's bridge is a default method with only that site, for the implementations
+ * that are not rewritten; since it has no class to test the receiver against, and a {@code java.lang.reflect.Proxy}
+ * would hand it to its invocation handler as a method of its own, an interface call takes it only for receivers
+ * that implement {@code FusedReceiver}, which the agent adds to each class it gives a bridge.
  *
  * <p>The receiver comes twice: as {@code this}, which picked the bridge, and as the argument the site passes, the
  * object it called. A proxy class made at run time that overrides every method it can (Spring's CGLIB proxies)
  * overrides the bridge too, and hands the call to its target, another object: the bridge then runs on the target,
- * and the receiver argument still names the proxy, whose own m (with the proxy's advice) is what must run. An interface's bridge is a default method with only that site, for the implementations
- * that are not rewritten; since it has no class to test the receiver against, and a {@code java.lang.reflect.Proxy}
- * would hand it to its invocation handler as a method of its own, an interface call takes it only for receivers
- * that implement {@code FusedReceiver}, which the agent adds to each class it gives a bridge.
+ * and the receiver argument still names the proxy, whose own m (with the proxy's advice) is what must run.
  */
 final class VirtualBridgeEmitter {
     private VirtualBridgeEmitter() {
