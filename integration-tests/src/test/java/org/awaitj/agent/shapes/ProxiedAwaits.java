@@ -115,15 +115,12 @@ public class ProxiedAwaits {
      * handed, in which the agent leaves no bridge (it removes the proxy class's overrides of them).
      */
     public static void main(String[] args) {
-        for (String shape : List.of("pastTheLinkedClasses", "interfaceCallsPastTheLinkedClasses", "linked")) {
-            Coroutine<String> c = switch (shape) {
-                case "pastTheLinkedClasses" -> pastTheLinkedClasses();
-                case "interfaceCallsPastTheLinkedClasses" -> interfaceCallsPastTheLinkedClasses();
-                default -> linked();
-            };
+        String[] names = {"pastTheLinkedClasses", "interfaceCallsPastTheLinkedClasses", "linked"};
+        List<Coroutine<String>> shapes = List.of(pastTheLinkedClasses(), interfaceCallsPastTheLinkedClasses(), linked());
+        for (int i = 0; i < names.length; i++) {
             EventLoop loop = EventLoop.withVirtualTime();
             try {
-                System.out.println(shape + ": " + loop.runUntilComplete(c) + ", all " + ADVISED);
+                System.out.println(names[i] + ": " + loop.runUntilComplete(shapes.get(i)) + ", all " + ADVISED);
             } finally {
                 loop.close();
             }
