@@ -25,6 +25,11 @@ class ProxyAdviceRunsOnFusedAwaitsTest {
     }
 
     @Test
+    void aClassWithoutInterfacesIsProxiedAsCompiled() {
+        assertEquals("42 at 1.0 advised [twice]", Rewritten.run(ProxiedAwaits.class, "proxiedAsCompiled"));
+    }
+
+    @Test
     void aProxyLinkedAtItsSiteRunsItsAdvice() {
         assertEquals("40 -7 30 at 1.0 advised [price, price, price]", Rewritten.run(ProxiedAwaits.class, "linked"));
     }

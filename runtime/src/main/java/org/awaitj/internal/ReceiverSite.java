@@ -19,8 +19,8 @@ import java.util.Set;
  * {@code m$fused}, which the agent adds beside each rewritten instance method and each rewritten override
  * overrides: the JVM's dispatch picks the receiver's, which runs its class's direct entry (a receiver of a
  * subclass that only inherits it, or of a class that is not rewritten, goes on to a site of the bridge's own).
- * Where the site's type has no bridge (it was not rewritten), and at an interface call for receivers of classes
- * without bridges, they find the entry in a table by class (a {@link ClassValue}) and are called through it: a
+ * Where the site's type has no bridge (it was not rewritten), and at an interface call for a
+ * {@code java.lang.reflect.Proxy}, they find the entry in a table by class (a {@link ClassValue}) and are called through it: a
  * call the JIT cannot inline. Either way no frame unless the callee suspends. One or two classes of receivers,
  * the common cases, cost what a static call does plus a class test each.
  */
@@ -145,10 +145,10 @@ final class ReceiverSite extends MutableCallSite {
 
     /**
      * The call of the site's method's virtual bridge in the site's type or a supertype, or null: none, or not
-     * accessible. An interface's bridge is taken only by receivers of the classes the agent gave bridges
-     * ({@link FusedReceiver}), never by a {@code java.lang.reflect.Proxy}: a proxy's or a lambda's class would not
-     * run the agent's. Such a class that does not override the bridge may inherit two (from two interfaces), which
-     * the JVM cannot choose between: the table.
+     * accessible. An interface's bridge is taken by every receiver but a {@code java.lang.reflect.Proxy}, which
+     * would hand it to its invocation handler (a lambda's class, or one that is not rewritten, inherits the default
+     * bridge, whose site finds what it runs). A class that does not override the bridge may inherit two (from two
+     * interfaces), which the JVM cannot choose between: the table.
      */
     private MethodHandle bridge() {
         Class<?> receiver = type().parameterType(0);
@@ -183,9 +183,9 @@ final class ReceiverSite extends MutableCallSite {
         return type().insertParameterTypes(type().parameterCount() - 2, Object.class);
     }
 
-    /** A rewritten class's receiver; not a proxy made for the interfaces of one, whose handler would get the bridge. */
+    /** Not a {@code java.lang.reflect.Proxy}, whose handler would be handed the bridge. */
     private static boolean isReceiver(Object receiver) {
-        return receiver instanceof FusedReceiver && !(receiver instanceof java.lang.reflect.Proxy);
+        return !(receiver instanceof java.lang.reflect.Proxy);
     }
 
     /**

@@ -102,8 +102,6 @@ public final class Names {
             + "Ljava/lang/invoke/MethodType;Ljava/lang/Class;Ljava/lang/invoke/MethodHandle;)Ljava/lang/invoke/CallSite;";
     /** The bootstrap of the fused site inside a virtual bridge, which links no bridge itself. */
     public static final String FUSED_CALLS_LINK_BEHIND_BRIDGE = "linkBehindBridge";
-    /** What the agent adds to the interfaces of a class with virtual bridges. */
-    public static final String FUSED_RECEIVER = "org/awaitj/internal/FusedReceiver";
     /** What an instance method's virtual bridge adds to its name: {@code deposit$fused}. */
     public static final String BRIDGE_SUFFIX = "$fused";
     /** What a direct entry's parameters end with, after the method's own: the anchor frame and the depth. */

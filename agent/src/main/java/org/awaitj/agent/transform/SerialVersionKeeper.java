@@ -8,8 +8,7 @@ import org.objectweb.asm.tree.FieldNode;
 
 /**
  * Keeps a serializable class's serialVersionUID what it was as compiled. When the class declares none, the JVM
- * hashes its interfaces and members, to which the rewriting adds (the bodies, direct entries, bridges,
- * {@code FusedReceiver}): objects serialized by the class as compiled, or as another awaitj version rewrote it,
+ * hashes its interfaces and members, to which the rewriting adds (the bodies, direct entries, bridges): objects serialized by the class as compiled, or as another awaitj version rewrote it,
  * would no longer deserialize. So the rewritten class declares the value the JVM computes for the class file as
  * compiled (ASM's {@link SerialVersionUIDAdder} computes it). Enums and records have none to keep.
  */

@@ -29,9 +29,9 @@ import static org.objectweb.asm.Opcodes.*;
  * compiled) inherits the bridge but must run its own m. Every other receiver, and a method without a direct entry,
  * takes an ordinary fused site inside the bridge ({@code FusedCalls.linkBehindBridge}), which finds what the
  * receiver's class runs. An interface's bridge is a default method with only that site, for the implementations
- * that are not rewritten; since it has no class to test the receiver against, and a {@code java.lang.reflect.Proxy}
- * would hand it to its invocation handler as a method of its own, an interface call takes it only for receivers
- * that implement {@code FusedReceiver}, which the agent adds to each class it gives a bridge.
+ * that are not rewritten; an interface call takes it for every receiver but a {@code java.lang.reflect.Proxy},
+ * which would hand it to its invocation handler as a method of its own. The agent adds no interface to a class
+ * to mark it: frameworks choose how to proxy a class by its interfaces.
  *
  * <p>The receiver comes twice: as {@code this}, which picked the bridge, and as the argument the site passes, the
  * object it called. A proxy class made at run time that overrides every method it can (Spring's CGLIB proxies)
@@ -51,7 +51,7 @@ final class VirtualBridgeEmitter {
                 && !declares(cn, m.name + Names.BRIDGE_SUFFIX, bridgeDesc(m.desc));
     }
 
-    /** The bridge of {@code m}, which has a direct entry in {@code cn} when {@code direct}; marks a class {@code FusedReceiver}. */
+    /** The bridge of {@code m}, which has a direct entry in {@code cn} when {@code direct}. */
     static MethodNode emit(ClassNode cn, MethodNode m, boolean direct) {
         String desc = bridgeDesc(m.desc);
         boolean itf = (cn.access & ACC_INTERFACE) != 0;
@@ -64,8 +64,6 @@ final class VirtualBridgeEmitter {
         Object[] locals = locals(cn.name, desc);
         if (itf) {
             direct = false;     // no class to test the receiver against: the site for every receiver
-        } else if (!cn.interfaces.contains(Names.FUSED_RECEIVER)) {
-            cn.interfaces.add(Names.FUSED_RECEIVER);
         }
         if (direct) {
             LabelNode other = new LabelNode();

@@ -27,7 +27,8 @@ class SpringProxyIT {
         assertEquals("""
                 pastTheLinkedClasses: 5 40 30 40 -7 50 at 2.0 advised [price, price], all [price, price]
                 interfaceCallsPastTheLinkedClasses: 5 40 30 40 -7 5 at 2.0 advised [price, price], all [price, price]
-                linked: 40 -7 30 at 1.0 advised [price, price, price], all [price, price, price]""", r.out().strip(), r.toString());
+                linked: 40 -7 30 at 1.0 advised [price, price, price], all [price, price, price]
+                proxiedAsCompiled: 42 at 1.0 advised [twice], all [twice]""", r.out().strip(), r.toString());
         assertEquals(0, EndToEnd.reports(r.err()), r.toString());
     }
 }

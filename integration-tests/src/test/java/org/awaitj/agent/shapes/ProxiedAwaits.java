@@ -50,6 +50,15 @@ public class ProxiedAwaits {
         }
     }
 
+    /** A class with no interface, as compiled and as rewritten. */
+    public static class Plain {
+        @Async
+        public Coroutine<Integer> twice(int x) {
+            await(sleep(1));
+            return result(2 * x);
+        }
+    }
+
     /** The names of the methods the advice was handed, in order. */
     static final List<String> ADVISED = new ArrayList<>();
 
@@ -84,7 +93,7 @@ public class ProxiedAwaits {
         return result(ending(s));
     }
 
-    /** The same through an interface call: the proxy has the mark its class inherits, and the bridges. */
+    /** The same through an interface call: the proxy's class inherits the interface's bridge and Pricing's. */
     @Async
     static Coroutine<String> interfaceCallsPastTheLinkedClasses() {
         ADVISED.clear();
@@ -111,12 +120,32 @@ public class ProxiedAwaits {
     }
 
     /**
+     * A proxy of a class without interfaces, made as Spring decides by the class's interfaces: a subclass, as for
+     * the class as compiled (a JDK proxy would not be a Plain).
+     */
+    @Async
+    static Coroutine<String> proxiedAsCompiled() {
+        ADVISED.clear();
+        ProxyFactory factory = new ProxyFactory(new Plain());
+        factory.addAdvice((MethodInterceptor) call -> {
+            ADVISED.add(call.getMethod().getName());
+            return call.proceed();
+        });
+        Object proxy = factory.getProxy();
+        if (!(proxy instanceof Plain plain)) {
+            return result("a " + proxy.getClass().getName() + ", not a Plain");
+        }
+        return result(ending(new StringBuilder().append(await(plain.twice(21))).append(' ')));
+    }
+
+    /**
      * Under the agent (an end-to-end test runs it so): each shape's outcome, then every method the advice was
      * handed, in which the agent leaves no bridge (it removes the proxy class's overrides of them).
      */
     public static void main(String[] args) {
-        String[] names = {"pastTheLinkedClasses", "interfaceCallsPastTheLinkedClasses", "linked"};
-        List<Coroutine<String>> shapes = List.of(pastTheLinkedClasses(), interfaceCallsPastTheLinkedClasses(), linked());
+        String[] names = {"pastTheLinkedClasses", "interfaceCallsPastTheLinkedClasses", "linked", "proxiedAsCompiled"};
+        List<Coroutine<String>> shapes = List.of(pastTheLinkedClasses(), interfaceCallsPastTheLinkedClasses(), linked(),
+                proxiedAsCompiled());
         for (int i = 0; i < names.length; i++) {
             EventLoop loop = EventLoop.withVirtualTime();
             try {

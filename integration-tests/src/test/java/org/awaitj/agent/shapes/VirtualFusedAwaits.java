@@ -283,10 +283,10 @@ public class VirtualFusedAwaits {
     static Coroutine<String> interfaceCalls() {
         Greeter lambda = who -> sleep(0, "lambda " + who);
         Greeter proxy = proxy("proxy", Greeter.class);
-        // a proxy made for every interface of a rewritten class, as frameworks make them, has the mark too
-        Greeter marked = proxy("marked", English.class.getInterfaces());
+        // a proxy made for every interface of a rewritten class, as frameworks make them
+        Greeter ofAll = proxy("proxy of all", English.class.getInterfaces());
         Greeter[] greeters = {new Canned(), lambda, new English(), new Slow(), new Both(), new British(), new Canned(),
-                new English(), proxy, marked};
+                new English(), proxy, ofAll};
         StringBuilder s = new StringBuilder();
         for (Greeter g : greeters) {
             s.append(await(g.greet("you"))).append(", ");
