@@ -63,19 +63,22 @@ public class ProxiedAwaits {
     static final List<String> ADVISED = new ArrayList<>();
 
     /**
-     * A Spring proxy of a Pricing: its advice records each call, and answers item 7 itself, as a cache would,
-     * with a coroutine of its own instead of the target's.
+     * The proxies' advice: records each call, and answers {@code price(7)} itself, as a cache would, with a coroutine
+     * of its own instead of the target's.
      */
+    private static final MethodInterceptor ADVICE = call -> {
+        ADVISED.add(call.getMethod().getName());
+        if (call.getMethod().getName().equals("price") && call.getArguments()[0].equals(7)) {
+            return sleep(0, -7);
+        }
+        return call.proceed();
+    };
+
+    /** A Spring proxy of a Pricing, a subclass whatever its interfaces. */
     static Pricing proxy() {
         ProxyFactory factory = new ProxyFactory(new Pricing());
         factory.setProxyTargetClass(true);
-        factory.addAdvice((MethodInterceptor) call -> {
-            ADVISED.add(call.getMethod().getName());
-            if (call.getMethod().getName().equals("price") && call.getArguments()[0].equals(7)) {
-                return sleep(0, -7);
-            }
-            return call.proceed();
-        });
+        factory.addAdvice(ADVICE);
         return (Pricing) factory.getProxy();
     }
 
@@ -127,10 +130,7 @@ public class ProxiedAwaits {
     static Coroutine<String> proxiedAsCompiled() {
         ADVISED.clear();
         ProxyFactory factory = new ProxyFactory(new Plain());
-        factory.addAdvice((MethodInterceptor) call -> {
-            ADVISED.add(call.getMethod().getName());
-            return call.proceed();
-        });
+        factory.addAdvice(ADVICE);
         Object proxy = factory.getProxy();
         if (!(proxy instanceof Plain plain)) {
             return result("a " + proxy.getClass().getName() + ", not a Plain");
