@@ -117,7 +117,12 @@ final class AsyncStackTraces {
             return true;
         }
         Coroutine<?> c = (Coroutine<?>) last;
-        return c.task == from || !(from instanceof Task<?>) && c.caller == null && c.task != null && c.task.isDone();
+        if (c.task != Task.FINISHED) {
+            return c.task == from;
+        }
+        // the root of a finished task (its current coroutine from then on): it crosses to that task's awaiters, or
+        // to any other future's
+        return !(from instanceof Task<?> t) || t.current == c;
     }
 
     private static Object last(Throwable error) {

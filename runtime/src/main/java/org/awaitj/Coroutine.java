@@ -24,7 +24,10 @@ public abstract class Coroutine<T> implements Awaitable<T> {
 
     /** The coroutine that awaits this one, or null for the root coroutine of a task. */
     Coroutine<?> caller;
-    /** The task this coroutine runs in; null until it is awaited or scheduled. */
+    /**
+     * The task this coroutine runs in; null until it is awaited or scheduled; {@link Task#FINISHED} once it is
+     * the root coroutine of a task that finished.
+     */
     Task<?> task;
     /**
      * The result, from {@code result(v)} until the body returns, for a body that does not return it at once (a
@@ -83,6 +86,7 @@ public abstract class Coroutine<T> implements Awaitable<T> {
 
     @Override
     public String toString() {
-        return "<coroutine " + describe() + (task == null ? " not started>" : " running in " + task.getName() + ">");
+        return "<coroutine " + describe() + (task == null ? " not started>"
+                : task == Task.FINISHED ? " finished>" : " running in " + task.getName() + ">");
     }
 }

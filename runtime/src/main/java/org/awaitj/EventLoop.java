@@ -213,6 +213,7 @@ public final class EventLoop implements EventLoopMXBean {
         closed = true;
         Debug.loopClosing(this);
         ready.close();
+        tasks.close();
         timers.clear();
         inbox.clear();
         foreignInFlight = 0;    // nothing waits any more: their outcomes will be dropped

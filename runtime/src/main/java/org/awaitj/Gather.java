@@ -14,7 +14,9 @@ import java.util.concurrent.CancellationException;
  * completes the gather while the other children keep running; cancelling the gather cancels the children.
  */
 final class Gather<T> extends Future<List<T>> {
-    private final List<Future<?>> children;
+    /** In argument order while the gather is pending; emptied when it is done (see {@link #release}). */
+    private List<Future<?>> children;
+    private int size;
     /** Distinct children: a future passed twice completes once. Unknown (MAX_VALUE) until all are counted in. */
     private int distinct = Integer.MAX_VALUE;
     private final boolean returnExceptions;
@@ -66,6 +68,7 @@ final class Gather<T> extends Future<List<T>> {
             }
         }
         outer.distinct = distinct;
+        outer.size = children.size();
         if (!outer.isDone() && outer.finished == distinct) {
             outer.complete();   // every child was done already (or there are none)
         }
@@ -88,11 +91,13 @@ final class Gather<T> extends Future<List<T>> {
         if (!returnExceptions) {
             if (child.isCancelled()) {
                 super.cancel(child.cancelMessage());
+                release();
                 return;
             }
             Throwable e = child.exception();
             if (e != null) {
                 super.setException(e);
+                release();
                 return;
             }
         }
@@ -105,18 +110,32 @@ final class Gather<T> extends Future<List<T>> {
     private void complete() {
         if (cancelRequested) {
             super.cancel(null);
+            release();
             return;
         }
-        List<Object> results = new ArrayList<>(children.size());
-        for (Future<?> c : children) {
+        // each result takes its child's place in the list: one array, and it references no child afterwards
+        List<Future<?>> list = children;
+        List<Object> results = (List<Object>) (List<?>) list;
+        for (int i = 0; i < list.size(); i++) {
+            Future<?> c = list.get(i);
             if (c.isCancelled()) {
-                results.add(new CancellationException(c.cancelMessage()));
+                results.set(i, new CancellationException(c.cancelMessage()));
             } else {
                 Throwable e = c.exception();
-                results.add(e != null ? e : c.result());
+                results.set(i, e != null ? e : c.result());
             }
         }
+        children = List.of();
         super.setResult((List<T>) Collections.unmodifiableList(results));
+    }
+
+    /**
+     * Done: the list lets go of the children, slot by slot. A large list is allocated in the old generation, where
+     * it stays after it became garbage until the next marking, and its references would keep every child alive
+     * through the young collections until then.
+     */
+    private void release() {
+        children.clear();
     }
 
     List<Future<?>> children() {
@@ -141,6 +160,6 @@ final class Gather<T> extends Future<List<T>> {
 
     @Override
     public String toString() {
-        return "<Gather " + stateName() + " of " + children.size() + ">";
+        return "<Gather " + stateName() + " of " + size + ">";
     }
 }

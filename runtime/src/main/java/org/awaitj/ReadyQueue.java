@@ -69,9 +69,15 @@ final class ReadyQueue {
         }
     }
 
-    /** Drops every entry for good: the loop is closed, and adding throws from now on. */
+    /**
+     * Drops every entry for good: the loop is closed, and adding throws from now on. A ring let go of is emptied
+     * first: a large one is allocated in the old generation, where it stays after it became garbage until the next
+     * marking, and its references would keep what it held alive through the young collections until then.
+     */
     void close() {
-        size = 0;
+        while (size > 0) {
+            poll();     // the rest of the ring is empty already: poll empties each slot it takes
+        }
         ring = new Object[0];
     }
 
@@ -82,7 +88,9 @@ final class ReadyQueue {
         }
         Object[] q = new Object[old.length * 2];
         for (int i = 0; i < size; i++) {
-            q[i] = old[(head + i) & (old.length - 1)];
+            int j = (head + i) & (old.length - 1);
+            q[i] = old[j];
+            old[j] = null;      // see close()
         }
         head = 0;
         ring = q;

@@ -21,6 +21,13 @@ public class Task<T> extends Future<T> {
     private static final Object NOT_STARTED = new Object();
     private final int id;
     /**
+     * What a finished task's root coroutine holds in place of its task: it says the coroutine ran (it runs once)
+     * without keeping the task alive. An application's list of coroutines, once garbage in the old generation,
+     * keeps what it references alive through young collections until the next marking; through the frames it
+     * would keep every task, and the gather of a million tasks copied all of them at every collection.
+     */
+    static final Task<Void> FINISHED = new Task<>();
+    /**
      * The innermost coroutine of the chain: the one to resume on the next step; the root one before the first
      * step and after the last. The root is found from it through the callers, so it needs no field of its own.
      */
@@ -88,6 +95,11 @@ public class Task<T> extends Future<T> {
         if (Flight.recording) {
             Flight.taskCreated(this);
         }
+    }
+
+    private Task() {
+        super(null);
+        this.id = 0;
     }
 
     /** The task's number, unique in the JVM, growing on each loop: what "Task-N" names it by, and what {@code ps} lists. */
@@ -309,7 +321,11 @@ public class Task<T> extends Future<T> {
     @SuppressWarnings("unchecked")
     final void finish(Coroutine<?> root, Object value, Throwable error) {
         current = root;     // the rest of the chain is garbage now
+        root.task = FINISHED;
         TaskExtras x = extrasOrNull();
+        if (x != null && x.root != null) {
+            x.root.task = FINISHED;
+        }
         if (error == null && x != null && x.mustCancel) {
             super.cancel(x.cancelMessage);    // cancelled while running, and returned before noticing
         } else if (error == null) {

@@ -78,6 +78,11 @@ final class TaskRegistry {
         linked = count;
     }
 
+    /** The loop is closed: the done tasks leave the list now, so that a future of the loop does not keep them. */
+    void close() {
+        sweep();
+    }
+
     int count() {
         return count;
     }

@@ -46,6 +46,29 @@ class AsyncStackTraceTest {
         return result(await(gather(createTask(parse("z"))))); // await gather
     }
 
+    /** A task's root whose callee throws after a resume: the exception leaves the task from the root's frame. */
+    @Async
+    Coroutine<Integer> parseBelow(String s) {
+        return result(await(parse(s))); // root awaits
+    }
+
+    @Async
+    Coroutine<Integer> viaTaskTwoDeep(String s) {
+        return result(await(createTask(parseBelow(s)))); // await two deep
+    }
+
+    @Async
+    Coroutine<Integer> viaDoneTaskTwoDeep() {
+        Task<Integer> t = createTask(parseBelow("v"));
+        await(sleep(1));
+        return result(await(t)); // await done two deep
+    }
+
+    @Async
+    Coroutine<List<Integer>> viaGatherTwoDeep() {
+        return result(await(gather(createTask(parseBelow("w"))))); // gather two deep
+    }
+
     @Async
     Coroutine<Void> sleeper() {
         await(sleep(10)); // child sleeps
@@ -73,7 +96,7 @@ class AsyncStackTraceTest {
     }
 
     private static final List<String> COROUTINES = List.of("parse", "viaTask", "outer", "viaDoneTask", "viaGather",
-            "sleeper", "parent");
+            "sleeper", "parent", "parseBelow", "viaTaskTwoDeep", "viaDoneTaskTwoDeep", "viaGatherTwoDeep");
 
     private static List<String> ours(StackTraceElement[] trace) {
         return Arrays.stream(trace)
@@ -118,6 +141,21 @@ class AsyncStackTraceTest {
     void throughAGatherToo() {
         NumberFormatException e = assertThrows(NumberFormatException.class, () -> AsyncIO.run(viaGather()));
         assertEquals(List.of("parse" + line("parse"), "viaGather" + line("await gather")), ours(e.getStackTrace()), trace(e));
+        assertEveryFrameHasALine(e);
+    }
+
+    /** The finished task's root no longer names the task; its awaiters still come below it. */
+    @Test
+    void aTaskWhoseRootPassedTheExceptionOnCarriesItsAwaitersToo() {
+        NumberFormatException e = assertThrows(NumberFormatException.class, () -> AsyncIO.run(viaTaskTwoDeep("x")));
+        assertEquals(List.of("parse" + line("parse"), "parseBelow" + line("root awaits"),
+                "viaTaskTwoDeep" + line("await two deep")), ours(e.getStackTrace()), trace(e));
+        e = assertThrows(NumberFormatException.class, () -> AsyncIO.run(viaDoneTaskTwoDeep()));
+        assertEquals(List.of("parse" + line("parse"), "parseBelow" + line("root awaits"),
+                "viaDoneTaskTwoDeep" + line("await done two deep")), ours(e.getStackTrace()), trace(e));
+        e = assertThrows(NumberFormatException.class, () -> AsyncIO.run(viaGatherTwoDeep()));
+        assertEquals(List.of("parse" + line("parse"), "parseBelow" + line("root awaits"),
+                "viaGatherTwoDeep" + line("gather two deep")), ours(e.getStackTrace()), trace(e));
         assertEveryFrameHasALine(e);
     }
 
