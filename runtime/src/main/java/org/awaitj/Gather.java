@@ -129,11 +129,7 @@ final class Gather<T> extends Future<List<T>> {
         super.setResult((List<T>) Collections.unmodifiableList(results));
     }
 
-    /**
-     * Done: the list lets go of the children, slot by slot. A large list is allocated in the old generation, where
-     * it stays after it became garbage until the next marking, and its references would keep every child alive
-     * through the young collections until then.
-     */
+    /** Done: the list lets go of the children, slot by slot, for the reason {@link Task#FINISHED} gives. */
     private void release() {
         children.clear();
     }

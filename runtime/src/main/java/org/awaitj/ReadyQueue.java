@@ -71,8 +71,7 @@ final class ReadyQueue {
 
     /**
      * Drops every entry for good: the loop is closed, and adding throws from now on. A ring let go of is emptied
-     * first: a large one is allocated in the old generation, where it stays after it became garbage until the next
-     * marking, and its references would keep what it held alive through the young collections until then.
+     * first, for the reason {@link Task#FINISHED} gives: a large one lives in the old generation.
      */
     void close() {
         while (size > 0) {
